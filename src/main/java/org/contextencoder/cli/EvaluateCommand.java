@@ -1,0 +1,42 @@
+package org.contextencoder.cli;
+
+import org.contextencoder.data.ImageSet;
+import org.contextencoder.eval.Evaluator;
+import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.eval.Score;
+import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.model.ModelFile;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Masked MSE and PSNR of a trained model on an experiment's split or a folder of photos.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model.zip written by train.")
+    Path modelFile;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ImageChoice images;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Score at most N images (0: all).")
+    int limit;
+
+    @Override
+    public Integer call() {
+        InpaintingModel model = ModelFile.load(modelFile);
+        ImageSet set = images.load(data.root(), model.imageSize(), limit);
+        Score s = new Evaluator(64).score(new ModelInpainter(model), set, model.mask());
+        System.out.printf(Locale.ROOT, "%d images: masked MSE %.5f, PSNR %.2f dB%n", s.images(), s.maskedMse(), s.psnr());
+        return 0;
+    }
+}

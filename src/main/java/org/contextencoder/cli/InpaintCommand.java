@@ -1,0 +1,58 @@
+package org.contextencoder.cli;
+
+import org.contextencoder.eval.PhotoRepair;
+import org.contextencoder.model.ModelFile;
+import org.contextencoder.viz.ImageGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import javax.imageio.ImageIO;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "inpaint", mixinStandardHelpOptions = true, description = "Repair a region of your own photo.")
+final class InpaintCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "FILE")
+    Path modelFile;
+
+    @Option(names = "--input", required = true, paramLabel = "PHOTO", description = "A JPEG or PNG photo.")
+    Path input;
+
+    @Option(names = "--box", paramLabel = "x,y,w,h", description = "Region to repair (default: the photo's centre).")
+    String box;
+
+    @Option(names = "--output", required = true, paramLabel = "PNG")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile));
+        BufferedImage photo;
+        try {
+            photo = ImageIO.read(input.toFile());
+        } catch (IOException e) {
+            photo = null;
+        }
+        if (photo == null) throw new IllegalArgumentException(input + " cannot be read as a JPEG or PNG photo");
+        Rectangle region = box == null ? repair.defaultBox(photo) : parseBox(box);
+        ImageGrid.savePng(repair.repair(photo, region), output);
+        System.out.println("repaired " + region.x + "," + region.y + "," + region.width + "," + region.height
+                + " -> " + output);
+        return 0;
+    }
+
+    static Rectangle parseBox(String text) {
+        String[] f = text.split(",");
+        try {
+            if (f.length != 4) throw new NumberFormatException();
+            return new Rectangle(Integer.parseInt(f[0].trim()), Integer.parseInt(f[1].trim()),
+                    Integer.parseInt(f[2].trim()), Integer.parseInt(f[3].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--box needs four whole numbers x,y,w,h, got '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.contextencoder.cli;
+
+import org.contextencoder.experiment.Experiment;
+import org.contextencoder.experiment.ExperimentRun;
+import org.contextencoder.experiment.RunReport;
+import org.contextencoder.experiment.RunSpec;
+import org.contextencoder.mask.HoleFill;
+import org.contextencoder.train.ConsoleProgress;
+import org.contextencoder.train.Optimizer;
+import org.contextencoder.train.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a context encoder; rerun with the same --out to resume an interrupted run.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--experiment", required = true, description = "general, truck or landmark")
+    String experiment;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (resumes if it holds a run).")
+    Path out;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Most epochs to train (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "0",
+            description = "Stop after this many epochs without a better validation loss (0: never).")
+    int patience;
+
+    @Option(names = "--batch", description = "Batch size (default: 64 for 32 px, 16 for 128 px).")
+    Integer batch;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, adam, adamw or rmsprop.")
+    String optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate (default ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--hole", description = "Hole side in pixels (default: 16 for 32 px, 32 for 128 px).")
+    Integer hole;
+
+    @Option(names = "--fill", defaultValue = "mean", description = "What covers the hole: mean or zero.")
+    String fill;
+
+    @Option(names = "--train-limit", defaultValue = "0", description = "Use at most N training images (0: all).")
+    int trainLimit;
+
+    @Option(names = "--test-limit", defaultValue = "0", description = "Use at most N test images (0: all).")
+    int testLimit;
+
+    @Option(names = "--photos", paramLabel = "DIR", description = "Landmark photos folder (default: DATA_DIR/scenes).")
+    Path photos;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Override
+    public Integer call() {
+        Experiment e = Experiment.parse(experiment);
+        TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : e.defaultBatch(), Optimizer.parse(optimizer),
+                lr, seed, patience, HoleFill.parse(fill));
+        RunSpec spec = RunSpec.of(e, epochs, data.root()).withTraining(t)
+                .withHole(hole != null ? hole : e.architecture().defaultHole())
+                .withLimits(trainLimit, testLimit).withPhotos(photos);
+        RunReport report = ExperimentRun.train(spec, out, new ConsoleProgress());
+        System.out.println(report.metrics().table().print());
+        System.out.println("best epoch " + report.history().best().epoch() + " of " + report.history().size()
+                + "; results in " + out);
+        return 0;
+    }
+}

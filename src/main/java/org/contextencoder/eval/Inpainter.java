@@ -1,0 +1,19 @@
+package org.contextencoder.eval;
+
+import org.contextencoder.mask.Mask;
+
+/**
+ * Anything that fills holes: a trained model or a baseline. It is given the original images and may read only
+ * outside each image's hole (the evaluator's tests hold every implementation to that).
+ */
+public interface Inpainter {
+
+    /** A short name for tables: {@code context-encoder}, {@code harmonic}, ... */
+    String name();
+
+    /**
+     * Predicts the holes of {@code n} images ({@code images} is NCHW, 3 channels, batch slot {@code i} is dataset
+     * image {@code indices[from + i]}); returns the patches, N x 3 x hole x hole.
+     */
+    float[] predictHoles(float[] images, int[] indices, int from, int n, Mask mask);
+}

@@ -1,0 +1,37 @@
+package org.contextencoder.eval;
+
+import org.contextencoder.mask.Mask;
+import org.contextencoder.model.InpaintingModel;
+
+/** A context encoder as an {@link Inpainter}: paints the holes with the model's fill colour, then predicts. */
+public final class ModelInpainter implements Inpainter {
+
+    private final InpaintingModel model;
+    private final String name;
+
+    public ModelInpainter(InpaintingModel model) {
+        this(model, "context-encoder");
+    }
+
+    public ModelInpainter(InpaintingModel model, String name) {
+        this.model = model;
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public float[] predictHoles(float[] images, int[] indices, int from, int n, Mask mask) {
+        if (mask.imageSize() != model.imageSize() || mask.holeSize() != model.holeSize()) {
+            throw new IllegalArgumentException("this model repairs " + model.holeSize() + " px holes in "
+                    + model.imageSize() + " px images, not " + mask.holeSize() + " px holes in "
+                    + mask.imageSize() + " px images");
+        }
+        float[] covered = images.clone();
+        mask.cover(covered, indices, from, n, model.fill());
+        return model.predict(covered, n);
+    }
+}

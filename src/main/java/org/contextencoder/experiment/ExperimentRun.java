@@ -1,0 +1,99 @@
+package org.contextencoder.experiment;
+
+import org.contextencoder.data.ImageSet;
+import org.contextencoder.data.Split;
+import org.contextencoder.eval.Baselines;
+import org.contextencoder.eval.Evaluator;
+import org.contextencoder.eval.Inpainter;
+import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.mask.CenterMask;
+import org.contextencoder.mask.Mask;
+import org.contextencoder.model.Architecture;
+import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.train.ProgressListener;
+import org.contextencoder.train.Trainer;
+import org.contextencoder.train.TrainingConfig;
+import org.contextencoder.train.TrainingResult;
+import org.contextencoder.viz.ImageGrid;
+import org.contextencoder.viz.InpaintingGrid;
+import org.contextencoder.viz.LossCurve;
+import org.contextencoder.viz.ResultTable;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One experiment from data to results, as the {@code train} command and the notebooks run it. The output folder
+ * receives {@code config.properties}, {@code manifest.properties}, {@code history.csv}, {@code model.zip},
+ * {@code metrics.csv} (model and baselines, train and test), {@code loss.png} and {@code grid-train.png} /
+ * {@code grid-test.png}. Running it again on the same folder resumes an interrupted run.
+ */
+public final class ExperimentRun {
+
+    /** Images shown per grid. */
+    public static final int GRID_IMAGES = 8;
+
+    private ExperimentRun() {
+    }
+
+    public static RunReport train(RunSpec spec, Path out, ProgressListener progress) {
+        long started = System.nanoTime();
+        Datasets data = spec.experiment().load(spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit(),
+                spec.training().seed());
+        Manifest manifest = Manifest.environment().putAll(spec.asMap())
+                .put("data_source", data.source()).put("data_sha256", data.checksum())
+                .put("train_images", data.train().count()).put("test_images", data.test().count());
+        manifest.write(out.resolve("manifest.properties"));
+        writeConfig(spec, out);
+
+        TrainingConfig t = spec.training();
+        Architecture architecture = spec.experiment().architecture();
+        float[] fill = t.fill().colour(data.train());
+        Mask mask = new CenterMask(architecture.imageSize(), spec.hole());
+        TrainingResult result = new Trainer(t, progress).train(
+                () -> new InpaintingModel(architecture.build(t.seed(), t.optimizer().updater(t.learningRate()),
+                        t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), fill),
+                data.train(), data.test(), mask, out);
+
+        ResultTable metrics = score(spec.experiment().id(), result.bestModel(), data);
+        metrics.writeCsv(out.resolve("metrics.csv"));
+        LossCurve.savePng(LossCurve.of(result.history(), spec.experiment().id() + ": loss per epoch"),
+                out.resolve("loss.png"));
+        List<Inpainter> model = List.of(new ModelInpainter(result.bestModel()));
+        ImageGrid.savePng(InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask, model),
+                out.resolve("grid-train.png"));
+        ImageGrid.savePng(InpaintingGrid.render(data.test(), InpaintingGrid.first(data.test(), GRID_IMAGES), mask, model),
+                out.resolve("grid-test.png"));
+
+        manifest.put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch())
+                .put("stopped_early", result.stoppedEarly())
+                .put("training_seconds", String.format(Locale.ROOT, "%.0f", result.history().totalSeconds()))
+                .put("wall_seconds_this_session", String.format(Locale.ROOT, "%.0f", (System.nanoTime() - started) / 1e9))
+                .put("finished", Instant.now());
+        manifest.write(out.resolve("manifest.properties"));
+        return new RunReport(out, result.bestModel(), result.history(), metrics, data, result.stoppedEarly());
+    }
+
+    /** The model and the three baselines on both splits. */
+    public static ResultTable score(String setting, InpaintingModel model, Datasets data) {
+        ResultTable table = new ResultTable(setting + " masked MSE");
+        Evaluator evaluator = new Evaluator(64);
+        List<Inpainter> methods = new ArrayList<>();
+        methods.add(new ModelInpainter(model));
+        methods.addAll(Baselines.all(data.train().meanColour()));
+        for (Split split : Split.values()) {
+            ImageSet images = split == Split.TRAIN ? data.train() : data.test();
+            for (Inpainter m : methods) table.add(setting, split.id(), evaluator.score(m, images, model.mask()));
+        }
+        return table;
+    }
+
+    private static void writeConfig(RunSpec spec, Path out) {
+        StringBuilder sb = new StringBuilder("# the resolved settings of this run\n");
+        spec.asMap().forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        org.contextencoder.train.AtomicFiles.write(out.resolve("config.properties"), sb.toString());
+    }
+}

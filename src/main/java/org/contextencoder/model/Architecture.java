@@ -1,0 +1,58 @@
+package org.contextencoder.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+import java.util.Locale;
+
+/** The paper's two networks, by the image size they take. */
+public enum Architecture {
+    /** Section 2.2: 32x32 in, 16x16 centre out. */
+    CE32(ContextEncoder32.IMAGE_SIZE, ContextEncoder32.PATCH_SIZE),
+    /** Section 2.3: 128x128 in, 32x32 centre out (or 64x64). */
+    UNET128(ContextEncoder128.IMAGE_SIZE, ContextEncoder128.PATCH_SIZE);
+
+    private final int imageSize;
+    private final int defaultHole;
+
+    Architecture(int imageSize, int defaultHole) {
+        this.imageSize = imageSize;
+        this.defaultHole = defaultHole;
+    }
+
+    public int imageSize() {
+        return imageSize;
+    }
+
+    public int defaultHole() {
+        return defaultHole;
+    }
+
+    public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole) {
+        if (this == CE32) {
+            if (hole != ContextEncoder32.PATCH_SIZE) {
+                throw new IllegalArgumentException("the 32x32 model predicts a 16x16 centre; a " + hole
+                        + " px hole needs another decoder");
+            }
+            return ContextEncoder32.configuration(seed, updater, weightDecay);
+        }
+        return ContextEncoder128.configuration(seed, updater, weightDecay, hole);
+    }
+
+    /** A new, initialised network. */
+    public ComputationGraph build(long seed, IUpdater updater, double weightDecay, int hole) {
+        ComputationGraph graph = new ComputationGraph(configuration(seed, updater, weightDecay, hole));
+        graph.init();
+        return graph;
+    }
+
+    public static Architecture forImageSize(int size) {
+        for (Architecture a : values()) if (a.imageSize == size) return a;
+        throw new IllegalArgumentException("no model takes " + size + "x" + size + " images: use 32 or 128");
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

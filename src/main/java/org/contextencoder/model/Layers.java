@@ -1,0 +1,79 @@
+package org.contextencoder.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** The building blocks both architectures share, named as the paper names them. */
+final class Layers {
+
+    private Layers() {
+    }
+
+    /** Seeded settings every layer shares; {@code weightDecay > 0} is decoupled weight decay (AdamW's). */
+    static NeuralNetConfiguration.Builder network(long seed, IUpdater updater, double weightDecay) {
+        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder().seed(seed).updater(updater);
+        return weightDecay > 0 ? b.weightDecay(weightDecay, true) : b;
+    }
+
+    /**
+     * Conv 3x3 'same' + BatchNorm + ReLU; returns the ReLU's name. The activation is a layer of its own because
+     * DL4J ignores an activation set on BatchNormalization.
+     */
+    static String convBnRelu(GraphBuilder g, String name, int filters, String... inputs) {
+        g.addLayer(name + "_conv", conv(filters), inputs);
+        return bnRelu(g, name);
+    }
+
+    /** As {@link #convBnRelu(GraphBuilder, String, int, String...)}, reshaping the input first. */
+    static String convBnRelu(GraphBuilder g, String name, int filters, InputPreProcessor reshape, String input) {
+        g.addLayer(name + "_conv", conv(filters), reshape, input);
+        return bnRelu(g, name);
+    }
+
+    private static ConvolutionLayer conv(int filters) {
+        return new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(Activation.IDENTITY).build();
+    }
+
+    private static String bnRelu(GraphBuilder g, String name) {
+        g.addLayer(name + "_bn", new BatchNormalization.Builder().build(), name + "_conv");
+        g.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_bn");
+        return name;
+    }
+
+    /** 2x2 max-pool, stride 2: halves height and width. */
+    static String pool(GraphBuilder g, String name, String input) {
+        g.addLayer(name, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), input);
+        return name;
+    }
+
+    /** Nearest-neighbour 2x upsampling. */
+    static String upsample(GraphBuilder g, String name, String input) {
+        g.addLayer(name, new Upsampling2D.Builder(2).build(), input);
+        return name;
+    }
+
+    /**
+     * The output: Conv 3x3 to 3 channels with sigmoid (pixels in [0,1]), then an MSE loss on the flattened
+     * patch. Flattening makes the loss a true per-pixel mean (CnnLossLayer would sum over height x width),
+     * so reported losses are the paper's figures and SGD's learning rates mean what they say.
+     */
+    static String sigmoidPatchWithMse(GraphBuilder g, String input, int patchSize) {
+        g.addLayer("patch", new ConvolutionLayer.Builder(3, 3).nOut(3).activation(Activation.SIGMOID).build(), input);
+        g.addLayer("mse", new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                .build(), new CnnToFeedForwardPreProcessor(patchSize, patchSize, 3), "patch");
+        g.setOutputs("mse");
+        return "mse";
+    }
+}

@@ -1,0 +1,98 @@
+package org.contextencoder.model;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Saves and loads an {@link InpaintingModel}: DL4J's model zip (weights and optimizer state, so training can
+ * resume) plus a {@code workbench.properties} entry with the image size, hole and fill. Writes go to a
+ * temporary file that is renamed into place, so a crash never leaves a half-written model.
+ */
+public final class ModelFile {
+
+    private static final String ENTRY = "workbench.properties";
+
+    private ModelFile() {
+    }
+
+    public static void save(InpaintingModel model, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".model-", ".zip.part");
+            try {
+                ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
+                try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of());
+                     OutputStream out = Files.newOutputStream(zip.getPath(ENTRY))) {
+                    describe(model).store(out, "Context Encoder Workbench model");
+                }
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the model to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static InpaintingModel load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException("no model file at " + file
+                    + ": train one with 'train --out DIR' (it writes DIR/model.zip) and pass that path");
+        }
+        Properties p = new Properties();
+        ComputationGraph graph;
+        try (FileSystem zip = FileSystems.newFileSystem(file, Map.of())) {
+            Path entry = zip.getPath(ENTRY);
+            if (!Files.exists(entry)) {
+                throw new ModelFileException(file + " is not a workbench model (it has no " + ENTRY
+                        + "): use a model.zip written by the workbench's train command");
+            }
+            try (InputStream in = Files.newInputStream(entry)) {
+                p.load(in);
+            }
+            graph = ModelSerializer.restoreComputationGraph(file.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ModelFileException m) throw m;
+            throw new ModelFileException(file + " cannot be read as a model (" + e.getMessage()
+                    + "): it is damaged or not a model zip; train again or pass another file", e);
+        }
+        try {
+            return new InpaintingModel(graph, Architecture.valueOf(p.getProperty("architecture")),
+                    Integer.parseInt(p.getProperty("hole")), parseFill(p.getProperty("fill")));
+        } catch (RuntimeException e) {
+            throw new ModelFileException(file + " has an unreadable " + ENTRY + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Properties describe(InpaintingModel model) {
+        Properties p = new Properties();
+        p.setProperty("architecture", model.architecture().name());
+        p.setProperty("image", Integer.toString(model.imageSize()));
+        p.setProperty("hole", Integer.toString(model.holeSize()));
+        float[] f = model.fill();
+        p.setProperty("fill", f[0] + "," + f[1] + "," + f[2]);
+        return p;
+    }
+
+    private static float[] parseFill(String text) {
+        String[] parts = text.split(",");
+        float[] fill = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) fill[i] = Float.parseFloat(parts[i].trim());
+        if (fill.length != 3) throw new IllegalArgumentException("fill needs 3 channels");
+        return fill;
+    }
+}

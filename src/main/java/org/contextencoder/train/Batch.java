@@ -1,0 +1,7 @@
+package org.contextencoder.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** One training step's input (images with covered holes, NCHW) and target (the holes' true pixels, flattened). */
+public record Batch(INDArray features, INDArray labels, int size) {
+}

@@ -1,0 +1,85 @@
+package org.contextencoder.train;
+
+import org.contextencoder.data.ImageSet;
+import org.contextencoder.mask.Mask;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The batches of one epoch in a given order. The next batch is prepared on a background thread while the
+ * current one trains, so converting bytes to floats and cutting holes costs no training time.
+ */
+final class BatchSource implements Iterator<Batch>, AutoCloseable {
+
+    private final ImageSet images;
+    private final Mask mask;
+    private final float[] fill;
+    private final int[] order;
+    private final int batchSize;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "batch-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
+    private int next;
+    private CompletableFuture<Batch> pending;
+
+    BatchSource(ImageSet images, Mask mask, float[] fill, int[] order, int batchSize) {
+        this.images = images;
+        this.mask = mask;
+        this.fill = fill;
+        this.order = order;
+        this.batchSize = batchSize;
+        prefetch();
+    }
+
+    int batches() {
+        return (order.length + batchSize - 1) / batchSize;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return pending != null;
+    }
+
+    @Override
+    public Batch next() {
+        if (pending == null) throw new NoSuchElementException();
+        Batch batch = pending.join();
+        prefetch();
+        return batch;
+    }
+
+    private void prefetch() {
+        if (next >= order.length) {
+            pending = null;
+            return;
+        }
+        int from = next;
+        int n = Math.min(batchSize, order.length - from);
+        next += n;
+        pending = CompletableFuture.supplyAsync(() -> build(from, n), worker);
+    }
+
+    private Batch build(int from, int n) {
+        int s = images.size();
+        int m = mask.holeSize();
+        float[] pixels = new float[n * images.bytesPerImage()];
+        float[] target = new float[n * 3 * m * m];
+        images.copyTo(order, from, n, pixels);
+        mask.cut(pixels, order, from, n, target);
+        mask.cover(pixels, order, from, n, fill);
+        return new Batch(Nd4j.create(pixels, new long[]{n, 3, s, s}, 'c'),
+                Nd4j.create(target, new long[]{n, 3L * m * m}, 'c'), n);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,139 @@
+package org.contextencoder.train;
+
+import org.contextencoder.data.ImageSet;
+import org.contextencoder.eval.Evaluator;
+import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.mask.Mask;
+import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.model.ModelFile;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * Trains a context encoder epoch by epoch: shuffled batches (the order depends only on seed and epoch, so a
+ * resumed run continues exactly as an uninterrupted one would), the training loss as the mean of the batch
+ * losses, the validation loss as masked MSE on the held-out images, a checkpoint after every epoch, and an
+ * early stop once validation has not improved for {@code patience} epochs.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final TrainingConfig config;
+    private final ProgressListener listener;
+
+    public Trainer(TrainingConfig config, ProgressListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /**
+     * Trains in {@code runDir}, resuming from its checkpoint if it has one, else starting from {@code fresh}.
+     * The fresh model must already carry the hole fill it is trained with.
+     */
+    public TrainingResult train(Supplier<InpaintingModel> fresh, ImageSet train, ImageSet validation, Mask mask,
+                                Path runDir) {
+        Checkpoint checkpoint = new Checkpoint(runDir);
+        InpaintingModel model;
+        LossHistory history;
+        if (checkpoint.exists()) {
+            requireSameSettings(checkpoint.settings(), runDir);
+            model = checkpoint.lastModel();
+            history = checkpoint.committedHistory();
+            LOG.info("resuming {} after epoch {}", runDir, history.size());
+        } else {
+            model = fresh.get();
+            history = new LossHistory();
+        }
+        boolean stoppedEarly = false;
+        for (int epoch = history.size() + 1; epoch <= config.epochs(); epoch++) {
+            if (patienceRunOut(history)) {
+                stoppedEarly = true;
+                break;
+            }
+            EpochRecord record = runEpoch(model, train, validation, mask, epoch, history);
+            boolean improved = history.size() == 0 || record.valLoss() < history.best().valLoss();
+            history.add(record);
+            checkpoint.save(model, history, improved, settings());
+            listener.epochDone(record, config.epochs(), improved);
+        }
+        stoppedEarly |= patienceRunOut(history) && history.size() < config.epochs();
+        return new TrainingResult(ModelFile.load(checkpoint.bestModel()), history, stoppedEarly);
+    }
+
+    private boolean patienceRunOut(LossHistory history) {
+        if (config.patience() == 0 || history.size() == 0) return false;
+        return history.size() - history.best().epoch() >= config.patience();
+    }
+
+    private EpochRecord runEpoch(InpaintingModel model, ImageSet train, ImageSet validation, Mask mask, int epoch,
+                                 LossHistory history) {
+        ComputationGraph graph = model.graph();
+        int[] order = shuffled(train.count(), config.seed() * 1_000_003L + epoch);
+        long start = System.nanoTime();
+        double lossSum = 0;
+        int seen = 0;
+        try (BatchSource batches = new BatchSource(train, mask, model.fill(), order, config.batchSize())) {
+            int total = batches.batches();
+            for (int b = 1; batches.hasNext(); b++) {
+                Batch batch = batches.next();
+                graph.fit(new org.nd4j.linalg.dataset.DataSet(batch.features(), batch.labels()));
+                double loss = graph.score();
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException("the training loss became " + loss + " in epoch " + epoch
+                            + ", batch " + b + "; the run's last good checkpoint (epoch " + history.size()
+                            + ") is kept. Lower the learning rate (now " + config.learningRate()
+                            + ") or try another optimizer, in a new output folder");
+                }
+                lossSum += loss * batch.size();
+                seen += batch.size();
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double epochLeft = elapsed / seen * (order.length - seen);
+                double perEpoch = elapsed + epochLeft;
+                listener.batchDone(new BatchProgress(epoch, config.epochs(), b, total, lossSum / seen,
+                        seen / elapsed, epochLeft, epochLeft + perEpoch * (config.epochs() - epoch)));
+            }
+        }
+        double valLoss = new Evaluator(Math.max(config.batchSize(), 64))
+                .score(new ModelInpainter(model), validation, mask).maskedMse();
+        return new EpochRecord(epoch, lossSum / seen, valLoss, (System.nanoTime() - start) / 1e9);
+    }
+
+    static int[] shuffled(int n, long seed) {
+        int[] order = IntStream.range(0, n).toArray();
+        Random random = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>(config.asMap());
+        m.remove("epochs");
+        m.remove("patience");
+        return m;
+    }
+
+    private void requireSameSettings(Properties saved, Path runDir) {
+        for (Map.Entry<String, String> e : settings().entrySet()) {
+            String was = saved.getProperty(e.getKey());
+            if (!e.getValue().equals(was)) {
+                throw new IllegalArgumentException(runDir + " holds a run trained with " + e.getKey() + "=" + was
+                        + ", not " + e.getValue() + ": resume it with the same settings, or choose another output folder");
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.contextencoder.train;
+
+import org.contextencoder.mask.HoleFill;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How to train: the paper's defaults are Adam at 1e-3 with MSE. {@code patience} stops a run once the
+ * validation loss has not improved for that many epochs (0: run all {@code epochs}); the best epoch's
+ * weights are what the run keeps.
+ */
+public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, double learningRate, long seed,
+                             int patience, HoleFill fill) {
+
+    public TrainingConfig {
+        if (epochs <= 0) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        if (batchSize <= 0) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+    }
+
+    public static TrainingConfig paperDefaults(int epochs, int batchSize) {
+        return new TrainingConfig(epochs, batchSize, Optimizer.ADAM, 1e-3, 42, 0, HoleFill.MEAN);
+    }
+
+    public TrainingConfig withEpochs(int n) {
+        return new TrainingConfig(n, batchSize, optimizer, learningRate, seed, patience, fill);
+    }
+
+    public TrainingConfig withOptimizer(Optimizer o, double lr) {
+        return new TrainingConfig(epochs, batchSize, o, lr, seed, patience, fill);
+    }
+
+    public TrainingConfig withPatience(int p) {
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, p, fill);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, s, patience, fill);
+    }
+
+    /** Name/value pairs, in a stable order, for config files and tables. */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batch_size", Integer.toString(batchSize));
+        m.put("optimizer", optimizer.id());
+        m.put("learning_rate", Double.toString(learningRate));
+        m.put("seed", Long.toString(seed));
+        m.put("patience", Integer.toString(patience));
+        m.put("hole_fill", fill.name().toLowerCase(java.util.Locale.ROOT));
+        return m;
+    }
+}

@@ -1,0 +1,42 @@
+package org.contextencoder.viz;
+
+import org.contextencoder.data.ImageSet;
+import org.contextencoder.eval.Inpainter;
+import org.contextencoder.mask.Mask;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The paper's figure: original, masked, then one row per inpainter with its prediction pasted into the hole.
+ * Several inpainters make the cross-model comparison (general vs truck model on the same images).
+ */
+public final class InpaintingGrid {
+
+    /** How the hole is shown in the masked row. */
+    private static final float[] HOLE_GREY = {0.5f, 0.5f, 0.5f};
+
+    private InpaintingGrid() {
+    }
+
+    public static BufferedImage render(ImageSet images, int[] indices, Mask mask, List<? extends Inpainter> inpainters) {
+        int n = indices.length;
+        int s = images.size();
+        float[] originals = new float[n * images.bytesPerImage()];
+        images.copyTo(indices, 0, n, originals);
+        float[] masked = originals.clone();
+        mask.cover(masked, indices, 0, n, HOLE_GREY);
+        ImageGrid grid = ImageGrid.of(s).scale(Math.max(1, 128 / s)).row("original", originals, n).row("masked", masked, n);
+        for (Inpainter inpainter : inpainters) {
+            float[] repaired = originals.clone();
+            mask.paste(repaired, indices, 0, n, inpainter.predictHoles(originals, indices, 0, n, mask));
+            grid.row(inpainter.name(), repaired, n);
+        }
+        return grid.toImage();
+    }
+
+    /** The first {@code n} images of a set (or all, if fewer): the indices a grid shows. */
+    public static int[] first(ImageSet images, int n) {
+        return java.util.stream.IntStream.range(0, Math.min(n, images.count())).toArray();
+    }
+}

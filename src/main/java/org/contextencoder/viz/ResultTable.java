@@ -1,0 +1,50 @@
+package org.contextencoder.viz;
+
+import org.contextencoder.eval.Score;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Results as a Tablesaw table with columns {@code setting, split, method, masked_mse, psnr, images}: the shape
+ * of the paper's Table 1 with the baselines beside it.
+ */
+public final class ResultTable {
+
+    private final Table table;
+
+    public ResultTable(String title) {
+        table = Table.create(title,
+                StringColumn.create("setting"), StringColumn.create("split"), StringColumn.create("method"),
+                DoubleColumn.create("masked_mse"), DoubleColumn.create("psnr"), IntColumn.create("images"));
+    }
+
+    public ResultTable add(String setting, String split, Score score) {
+        table.stringColumn("setting").append(setting);
+        table.stringColumn("split").append(split);
+        table.stringColumn("method").append(score.method());
+        table.doubleColumn("masked_mse").append(score.maskedMse());
+        table.doubleColumn("psnr").append(score.psnr());
+        table.intColumn("images").append(score.images());
+        return this;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public void writeCsv(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            table.write().csv(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.contextencoder.model;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArchitectureTest {
+
+    /** conv k*k*in*out + out bias; BatchNorm keeps gamma, beta, mean and variance per channel. */
+    private static long conv(int in, int out) {
+        return 9L * in * out + out;
+    }
+
+    private static long bn(int channels) {
+        return 4L * channels;
+    }
+
+    @Test
+    void the32pxModelHasThePapersLayersAndParameters() {
+        ComputationGraph g = Architecture.CE32.build(1, new Adam(1e-3), 0, 16);
+        long expected = conv(3, 64) + bn(64) + conv(64, 128) + bn(128) + conv(128, 256) + bn(256)
+                + (4096L * 4096 + 4096)
+                + conv(256, 256) + bn(256) + conv(256, 128) + bn(128) + conv(128, 3);
+        assertEquals(expected, g.numParams());
+        INDArray out = g.outputSingle(false, Nd4j.rand(2, 3, 32, 32));
+        assertArrayEquals(new long[]{2, 3 * 16 * 16}, out.shape());
+        assertTrue(out.minNumber().doubleValue() >= 0 && out.maxNumber().doubleValue() <= 1, "sigmoid output");
+    }
+
+    @Test
+    void the128pxUNetPredictsTheCentreWithCroppedSkips() {
+        ComputationGraph g = Architecture.UNET128.build(1, new Adam(1e-3), 0, 32);
+        long expected = conv(3, 64) + bn(64) + conv(64, 128) + bn(128) + conv(128, 256) + bn(256)
+                + conv(256, 512) + bn(512) + conv(512, 512) + bn(512)
+                + conv(512 + 512, 256) + bn(256) + conv(256 + 256, 128) + bn(128)
+                + conv(128 + 128, 64) + bn(64) + conv(64 + 64, 32) + bn(32) + conv(32, 3);
+        assertEquals(expected, g.numParams());
+        INDArray out = g.outputSingle(false, Nd4j.rand(1, 3, 128, 128));
+        assertArrayEquals(new long[]{1, 3 * 32 * 32}, out.shape());
+    }
+
+    @Test
+    void the128pxModelAlsoTakesThePapersLargerHole() {
+        ComputationGraph g = Architecture.UNET128.build(1, new Adam(1e-3), 0, 64);
+        assertArrayEquals(new long[]{1, 3 * 64 * 64}, g.outputSingle(false, Nd4j.rand(1, 3, 128, 128)).shape());
+    }
+
+    @Test
+    void unsupportedHolesAreRefusedWithAReason() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Architecture.CE32.build(1, new Adam(1e-3), 0, 8));
+        assertTrue(e.getMessage().contains("16x16"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Architecture.UNET128.build(1, new Adam(1e-3), 0, 30));
+        assertEquals(Architecture.UNET128, Architecture.forImageSize(128));
+    }
+}
