@@ -56,7 +56,7 @@ public final class Trainer {
         }
         boolean stoppedEarly = false;
         for (int epoch = history.size() + 1; epoch <= config.epochs(); epoch++) {
-            if (patienceRunOut(history)) {
+            if (patienceRunOut(history, config.patience())) {
                 stoppedEarly = true;
                 break;
             }
@@ -66,13 +66,14 @@ public final class Trainer {
             checkpoint.save(model, history, improved, settings());
             listener.epochDone(record, config.epochs(), improved);
         }
-        stoppedEarly |= patienceRunOut(history) && history.size() < config.epochs();
+        stoppedEarly |= patienceRunOut(history, config.patience()) && history.size() < config.epochs();
         return new TrainingResult(ModelFile.load(checkpoint.bestModel()), history, stoppedEarly);
     }
 
-    private boolean patienceRunOut(LossHistory history) {
-        if (config.patience() == 0 || history.size() == 0) return false;
-        return history.size() - history.best().epoch() >= config.patience();
+    /** True once the last {@code patience} epochs have not beaten the best one (never for patience 0). */
+    static boolean patienceRunOut(LossHistory history, int patience) {
+        if (patience == 0 || history.size() == 0) return false;
+        return history.size() - history.best().epoch() >= patience;
     }
 
     private EpochRecord runEpoch(InpaintingModel model, ImageSet train, ImageSet validation, Mask mask, int epoch,

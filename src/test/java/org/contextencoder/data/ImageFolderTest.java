@@ -1,0 +1,88 @@
+package org.contextencoder.data;
+
+import org.contextencoder.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImageFolderTest {
+
+    @Test
+    void readsTheSceneryPhotosCroppedAndResized() {
+        ImageFolder scenes = new ImageFolder(SharedData.scenes(), 128, 1);
+        ImageSet test = scenes.split(Split.TEST, 20);
+        assertEquals(20, test.count());
+        assertEquals(128, test.size());
+        assertEquals(600, scenes.split(Split.TEST, 0).count());
+        ImageSet small = new ImageFolder(SharedData.scenes(), 32, 1).split(Split.TRAIN, 5);
+        assertEquals(32, small.size());
+    }
+
+    private static void photo(Path file, int w, int h, Color colour, int type) throws IOException {
+        BufferedImage image = new BufferedImage(w, h, type);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, w, h);
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, (w - Math.min(w, h)) / 2, h); // left margin a centre crop removes
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    @Test
+    void aFlatFolderSplits80To20BySeedSkippingWhatCannotBeRead(@TempDir Path dir) throws IOException {
+        for (int i = 0; i < 10; i++) {
+            photo(dir.resolve("p" + i + ".png"), 60 + 10 * i, 50, new Color(200, 20 * i, 30), BufferedImage.TYPE_INT_RGB);
+        }
+        Files.writeString(dir.resolve("broken.png"), "not a picture");
+        Files.writeString(dir.resolve("notes.txt"), "ignored: not a photo name");
+        ImageFolder folder = new ImageFolder(dir, 32, 7);
+        ImageSet train = folder.split(Split.TRAIN, 0);
+        ImageSet test = folder.split(Split.TEST, 0);
+        // 11 photo names: 9 go to train (80%), 2 to test; the broken one is skipped wherever it fell.
+        assertEquals(10, train.count() + test.count());
+        assertTrue(train.count() >= 8 && test.count() >= 1);
+        // The centre crop removed the black margin: every pixel is the fill colour.
+        assertEquals(200, train.pixel(0, 0, 16, 0), 2);
+        ImageSet again = new ImageFolder(dir, 32, 7).split(Split.TEST, 0);
+        assertEquals(test.pixel(0, 1, 5, 5), again.pixel(0, 1, 5, 5));
+        ImageSet otherSeed = new ImageFolder(dir, 32, 8).split(Split.TEST, 0);
+        assertNotEquals(pixelsOf(test), pixelsOf(otherSeed), "another seed gives another split");
+    }
+
+    private static String pixelsOf(ImageSet set) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < set.count(); i++) sb.append(set.pixel(i, 1, 3, 3)).append(',');
+        return sb.toString();
+    }
+
+    @Test
+    void greyPhotosBecomeRgbAndTooSmallOnesAreSkipped(@TempDir Path dir) throws IOException {
+        photo(dir.resolve("grey.png"), 40, 40, new Color(90, 90, 90), BufferedImage.TYPE_BYTE_GRAY);
+        photo(dir.resolve("tiny.png"), 16, 16, Color.RED, BufferedImage.TYPE_INT_RGB);
+        ImageSet set = ImageFolder.all(dir, 32, 0);
+        assertEquals(1, set.count());
+        assertEquals(set.pixel(0, 0, 10, 10), set.pixel(0, 2, 10, 10));
+        assertEquals(90, set.pixel(0, 1, 10, 10), 2);
+    }
+
+    @Test
+    void anEmptyOrMissingFolderSaysWhatToDo(@TempDir Path dir) {
+        DatasetException missing = assertThrows(DatasetException.class, () -> new ImageFolder(dir.resolve("x"), 32, 0));
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+        DatasetException empty = assertThrows(DatasetException.class, () -> ImageFolder.all(dir, 32, 0));
+        assertTrue(empty.getMessage().contains("no .jpg"), empty.getMessage());
+    }
+}

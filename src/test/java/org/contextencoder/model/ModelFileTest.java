@@ -1,0 +1,44 @@
+package org.contextencoder.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelFileTest {
+
+    @Test
+    void aSavedModelLoadsWithTheSameOutputsAndSettings(@TempDir Path dir) {
+        InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
+                Architecture.CE32, 16, new float[]{0.4f, 0.5f, 0.6f});
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(model, file);
+        InpaintingModel loaded = ModelFile.load(file);
+        float[] input = new float[2 * 3 * 32 * 32];
+        Random random = new Random(1);
+        for (int i = 0; i < input.length; i++) input[i] = random.nextFloat();
+        assertArrayEquals(model.predict(input, 2), loaded.predict(input, 2), 1e-6f);
+        assertEquals(Architecture.CE32, loaded.architecture());
+        assertEquals(16, loaded.holeSize());
+        assertArrayEquals(new float[]{0.4f, 0.5f, 0.6f}, loaded.fill());
+    }
+
+    @Test
+    void aMissingOrDamagedFileSaysWhatToDo(@TempDir Path dir) throws IOException {
+        ModelFileException missing = assertThrows(ModelFileException.class, () -> ModelFile.load(dir.resolve("no.zip")));
+        assertTrue(missing.getMessage().contains("train"), missing.getMessage());
+        Path junk = dir.resolve("junk.zip");
+        Files.writeString(junk, "this is not a zip");
+        ModelFileException damaged = assertThrows(ModelFileException.class, () -> ModelFile.load(junk));
+        assertTrue(damaged.getMessage().contains("cannot be read"), damaged.getMessage());
+    }
+}

@@ -1,0 +1,125 @@
+package org.contextencoder.train;
+
+import org.contextencoder.SharedData;
+import org.contextencoder.data.Cifar10;
+import org.contextencoder.data.ImageSet;
+import org.contextencoder.data.Split;
+import org.contextencoder.mask.CenterMask;
+import org.contextencoder.mask.HoleFill;
+import org.contextencoder.model.Architecture;
+import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.model.ModelFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Short real training runs on CIFAR-10 images. */
+class TrainerTest {
+
+    private static ImageSet train;
+    private static ImageSet validation;
+    private static final CenterMask MASK = new CenterMask(32, 16);
+    private static final TrainingConfig CONFIG = new TrainingConfig(3, 16, Optimizer.ADAM, 1e-3, 9, 0, HoleFill.MEAN);
+
+    @BeforeAll
+    static void load() {
+        Cifar10 cifar = Cifar10.openFolder(SharedData.cifar());
+        train = cifar.split(Split.TRAIN, List.of(), 48);
+        validation = cifar.split(Split.TEST, List.of(), 32);
+    }
+
+    private static Supplier<InpaintingModel> fresh(TrainingConfig c, AtomicReference<InpaintingModel> made) {
+        return () -> {
+            InpaintingModel m = new InpaintingModel(Architecture.CE32.build(c.seed(),
+                    c.optimizer().updater(c.learningRate()), c.optimizer().weightDecay(), 16),
+                    Architecture.CE32, 16, train.meanColour());
+            made.set(m);
+            return m;
+        };
+    }
+
+    @Test
+    void lossFallsAndAnInterruptedRunResumesToTheSameHistory(@TempDir Path dir) {
+        Path whole = dir.resolve("whole");
+        TrainingResult uninterrupted = new Trainer(CONFIG, ProgressListener.SILENT)
+                .train(fresh(CONFIG, new AtomicReference<>()), train, validation, MASK, whole);
+        List<EpochRecord> h = uninterrupted.history().records();
+        assertEquals(3, h.size());
+        assertTrue(h.get(2).trainLoss() < h.get(0).trainLoss(), "training loss falls: " + h);
+        assertTrue(h.stream().allMatch(e -> Double.isFinite(e.valLoss()) && e.valLoss() > 0), "validation: " + h);
+        assertTrue(Files.isRegularFile(whole.resolve("model.zip")));
+
+        Path killed = dir.resolve("killed");
+        ProgressListener killInEpochTwo = new ProgressListener() {
+            @Override
+            public void batchDone(BatchProgress p) {
+                if (p.epoch() == 2 && p.batch() == 2) throw new IllegalStateException("simulated kill");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> new Trainer(CONFIG, killInEpochTwo)
+                .train(fresh(CONFIG, new AtomicReference<>()), train, validation, MASK, killed));
+        assertEquals(1, LossHistory.read(killed.resolve("history.csv")).size(), "epoch 1 was committed");
+
+        AtomicReference<InpaintingModel> madeOnResume = new AtomicReference<>();
+        TrainingResult resumed = new Trainer(CONFIG, ProgressListener.SILENT)
+                .train(fresh(CONFIG, madeOnResume), train, validation, MASK, killed);
+        assertEquals(null, madeOnResume.get(), "a resumed run starts from its checkpoint, not a fresh model");
+        List<EpochRecord> r = resumed.history().records();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(h.get(i).trainLoss(), r.get(i).trainLoss(), 1e-5, "train loss, epoch " + (i + 1));
+            assertEquals(h.get(i).valLoss(), r.get(i).valLoss(), 1e-5, "validation loss, epoch " + (i + 1));
+        }
+    }
+
+    @Test
+    void aNanLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
+        TrainingConfig two = CONFIG.withEpochs(2);
+        AtomicReference<InpaintingModel> made = new AtomicReference<>();
+        ProgressListener poisonAfterEpochOne = new ProgressListener() {
+            @Override
+            public void epochDone(EpochRecord record, int epochs, boolean improved) {
+                made.get().graph().params().assign(Double.NaN);
+            }
+        };
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(two, poisonAfterEpochOne).train(fresh(two, made), train, validation, MASK, dir));
+        assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("epoch 1"), e.getMessage());
+        assertEquals(1, LossHistory.read(dir.resolve("history.csv")).size());
+        InpaintingModel kept = ModelFile.load(dir.resolve("model.zip"));
+        assertFalse(Double.isNaN(kept.graph().params().sumNumber().doubleValue()), "the kept model is the good one");
+    }
+
+    @Test
+    void resumingWithOtherSettingsIsRefused(@TempDir Path dir) {
+        TrainingConfig one = CONFIG.withEpochs(1);
+        new Trainer(one, ProgressListener.SILENT).train(fresh(one, new AtomicReference<>()), train, validation, MASK, dir);
+        TrainingConfig other = one.withOptimizer(Optimizer.SGD, 0.01).withEpochs(2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(other,
+                ProgressListener.SILENT).train(fresh(other, new AtomicReference<>()), train, validation, MASK, dir));
+        assertTrue(e.getMessage().contains("optimizer"), e.getMessage());
+    }
+
+    @Test
+    void patienceStopsARunThatNoLongerImproves() {
+        LossHistory h = new LossHistory();
+        h.add(new EpochRecord(1, 0.05, 0.040, 1));
+        h.add(new EpochRecord(2, 0.04, 0.030, 1));
+        h.add(new EpochRecord(3, 0.03, 0.031, 1));
+        h.add(new EpochRecord(4, 0.02, 0.032, 1));
+        assertEquals(2, h.best().epoch());
+        assertTrue(Trainer.patienceRunOut(h, 2), "two epochs without improvement");
+        assertFalse(Trainer.patienceRunOut(h, 3));
+        assertFalse(Trainer.patienceRunOut(h, 0), "patience 0 never stops");
+    }
+}
