@@ -52,7 +52,8 @@ final class CellEvaluator implements AutoCloseable {
             }
             boolean complete = info.completeness().isComplete();
             // Incomplete or unparseable code is still evaluated, so that JShell explains what is wrong.
-            String source = complete ? info.source() : remaining;
+            // Leading blank lines are cut: JShell counts stack-trace lines from the first non-blank one.
+            String source = (complete ? info.source() : remaining).stripLeading();
             int start = code.length() - remaining.length() + leadingWhitespace(remaining);
             value = evalSnippet(source, origin.shifted(lineCount(code, start) - 1));
             if (!complete) {
