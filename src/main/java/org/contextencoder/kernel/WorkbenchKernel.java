@@ -48,6 +48,8 @@ public final class WorkbenchKernel extends BaseKernel {
         this(settings, new WorkbenchIO(), new CellHistory());
     }
 
+    // No MagicParser: magics are lines the kernel runs itself (Magics), not code transpiled into
+    // the cell; the empty registry only serves cells calling BaseNotebookStatics.lineMagic.
     private WorkbenchKernel(KernelSettings settings, WorkbenchIO io, CellHistory history) {
         super("workbench-java", VERSION, languageInfo(), List.of(), history, io, new CommManager(),
                 new Renderer(), null, new MagicsRegistry(), true, new StringStyler.Builder().build());
