@@ -9,6 +9,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +33,15 @@ final class SharedExecutionControl extends DirectExecutionControl {
     private final long timeoutMs;
     private final Map<String, Object> results = new ConcurrentHashMap<>();
     private final AtomicLong resultKeys = new AtomicLong();
+    /**
+     * One long-lived thread runs every snippet, so thread-local state (ND4J workspaces, for one)
+     * survives from cell to cell. If a stop kills it, the executor starts a new one.
+     */
+    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "notebook-cell");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Thread running;
     private volatile String stopReason;
 
@@ -51,34 +66,45 @@ final class SharedExecutionControl extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
-        SnippetRun run = new SnippetRun(doitMethod);
-        Thread thread = new Thread(run, "notebook-cell");
-        thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
-        thread.setDaemon(true);
-        running = thread;
-        try {
-            thread.start();
-            if (timeoutMs > 0) {
-                thread.join(timeoutMs);
-                if (thread.isAlive()) {
-                    stop("Cell timed out after " + timeoutMs + " ms");
-                }
+        ClassLoader snippetLoader = doitMethod.getDeclaringClass().getClassLoader();
+        Future<Object> run = cellThread.submit(() -> {
+            Thread.currentThread().setContextClassLoader(snippetLoader);
+            running = Thread.currentThread();
+            try {
+                return doitMethod.invoke(null);
+            } finally {
+                running = null;
             }
-            thread.join();
-        } finally {
-            running = null;
+        });
+        Object result;
+        try {
+            result = await(run);
+        } catch (ExecutionException e) {
+            if (stopReason != null) {
+                throw new StoppedException();
+            }
+            Throwable failure = e.getCause();
+            throw failure instanceof InvocationTargetException thrown ? thrown : new InvocationTargetException(failure);
         }
         if (stopReason != null) {
             throw new StoppedException();
         }
-        if (run.failure != null) {
-            throw new InvocationTargetException(run.failure);
-        }
         String key = "result#" + resultKeys.incrementAndGet();
-        if (run.result != null) {
-            results.put(key, run.result);
+        if (result != null) {
+            results.put(key, result);
         }
         return key;
+    }
+
+    private Object await(Future<Object> run) throws InterruptedException, ExecutionException {
+        if (timeoutMs > 0) {
+            try {
+                return run.get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                stop("Cell timed out after " + timeoutMs + " ms");
+            }
+        }
+        return run.get();
     }
 
     /** Removes and returns the object a snippet produced, given the value string JShell reported. */
@@ -96,6 +122,12 @@ final class SharedExecutionControl extends DirectExecutionControl {
     /** Forgets results nobody took, so that they can be collected. */
     void clearResults() {
         results.clear();
+    }
+
+    @Override
+    public void close() {
+        cellThread.shutdownNow();
+        super.close();
     }
 
     @Override
@@ -119,27 +151,6 @@ final class SharedExecutionControl extends DirectExecutionControl {
         if (thread.isAlive()) {
             // Busy loops ignore interrupts; Thread.stop is the only way left in Java 17.
             thread.stop();
-        }
-    }
-
-    private static final class SnippetRun implements Runnable {
-        private final Method doit;
-        private Object result;
-        private Throwable failure;
-
-        SnippetRun(Method doit) {
-            this.doit = doit;
-        }
-
-        @Override
-        public void run() {
-            try {
-                result = doit.invoke(null);
-            } catch (InvocationTargetException e) {
-                failure = e.getCause();
-            } catch (Throwable e) {
-                failure = e;
-            }
         }
     }
 }

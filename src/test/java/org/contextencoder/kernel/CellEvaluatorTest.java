@@ -125,6 +125,23 @@ public class CellEvaluatorTest {
     }
 
     @Test
+    void cellsRunOnOneLongLivedThreadSoThreadLocalStateSurvives() {
+        cell("ThreadLocal<String> local = new ThreadLocal<>();\nlocal.set(\"kept\");");
+
+        assertEquals("kept", cell("local.get()"));
+    }
+
+    @Test
+    @Timeout(30)
+    void aTimeoutStopsALongCell() {
+        try (CellEvaluator limited = new CellEvaluator(300, List.of())) {
+            CellStoppedException e = assertThrows(CellStoppedException.class,
+                    () -> limited.eval("while (true) { }", SourceOrigin.cell(1)));
+            assertTrue(e.getMessage().contains("timed out after 300 ms"), e.getMessage());
+        }
+    }
+
+    @Test
     void lineMagicsRunBetweenCode() throws Exception {
         java.nio.file.Path script = java.nio.file.Files.createTempFile("loaded", ".jsh");
         java.nio.file.Files.writeString(script, "int fromScript = 41;\n");
