@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Writes the `java` kernelspec (kernel.json) into DIR, pointing at this checkout's built kernel:
+# target/workbench.jar plus target/lib/*, with absolute paths resolved now.
+#   environment/write-kernelspec.sh DIR
+# JVM options default to what DL4J notebooks need; override with KERNEL_JVM_OPTS="...".
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 DIR" >&2
+    exit 2
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=$1
+
+if [ ! -f "$root/target/workbench.jar" ] || [ ! -d "$root/target/lib" ]; then
+    echo "$root/target/workbench.jar is missing: build first (mvn -B package -DskipTests, or environment/setup.sh)" >&2
+    exit 1
+fi
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    java_bin="$JAVA_HOME/bin/java"
+else
+    java_bin=$(readlink -f "$(command -v java)")
+fi
+jvm_opts=${KERNEL_JVM_OPTS:--Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=8G -Djava.awt.headless=true}
+
+mkdir -p "$dir"
+# Python writes the JSON so that paths and options are quoted correctly.
+/usr/bin/python3 - "$dir/kernel.json" "$java_bin" "$root/target/workbench.jar:$root/target/lib/*" $jvm_opts <<'PY'
+import json, sys
+out, java, classpath, *jvm_opts = sys.argv[1:]
+spec = {
+    "argv": [java, *jvm_opts, "-cp", classpath,
+             "org.contextencoder.kernel.KernelMain", "{connection_file}"],
+    "display_name": "Java",
+    "language": "java",
+    # Interrupts arrive as interrupt_request messages: the kernel stops the cell, not the JVM.
+    "interrupt_mode": "message",
+}
+with open(out, "w") as f:
+    json.dump(spec, f, indent=2)
+    f.write("\n")
+PY
