@@ -1,10 +1,12 @@
 package org.contextencoder.data;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Where datasets live: the {@code --data-dir} option if given, else the system property {@code workbench.data},
- * else the environment variable {@code WORKBENCH_DATA}, else {@code data/} under the working directory.
+ * else the environment variable {@code WORKBENCH_DATA}, else the {@code data/} folder of the working directory
+ * or, where there is none, of its parent (notebooks run in {@code notebooks/}, beside {@code data/}).
  */
 public final class DataRoot {
 
@@ -20,7 +22,9 @@ public final class DataRoot {
         if (property != null && !property.isBlank()) return Path.of(property);
         String env = System.getenv(ENVIRONMENT);
         if (env != null && !env.isBlank()) return Path.of(env);
-        return Path.of("data");
+        Path here = Path.of("data");
+        Path parent = Path.of("..", "data");
+        return !Files.isDirectory(here) && Files.isDirectory(parent) ? parent : here;
     }
 
     public static Path resolve() {

@@ -89,6 +89,13 @@ public final class ImageSet {
         }
     }
 
+    /** Images {@code from..from+n-1} as floats in [0,1], NCHW: for showing and scoring a few images. */
+    public float[] floats(int from, int n) {
+        float[] out = new float[n * bytesPerImage()];
+        copyTo(java.util.stream.IntStream.range(from, from + n).toArray(), 0, n, out);
+        return out;
+    }
+
     /** The first {@code n} images (all of them if there are fewer). */
     public ImageSet limit(int n) {
         if (n < 0) throw new IllegalArgumentException("limit must be >= 0, got " + n);

@@ -10,6 +10,7 @@ import org.contextencoder.mask.CenterMask;
 import org.contextencoder.mask.Mask;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.train.LossHistory;
 import org.contextencoder.train.ProgressListener;
 import org.contextencoder.train.Trainer;
 import org.contextencoder.train.TrainingConfig;
@@ -41,22 +42,10 @@ public final class ExperimentRun {
 
     public static RunReport train(RunSpec spec, Path out, ProgressListener progress) {
         long started = System.nanoTime();
-        Datasets data = spec.experiment().load(spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit(),
-                spec.training().seed());
-        Manifest manifest = Manifest.environment().putAll(spec.asMap())
-                .put("data_source", data.source()).put("data_sha256", data.checksum())
-                .put("train_images", data.train().count()).put("test_images", data.test().count());
-        manifest.write(out.resolve("manifest.properties"));
-        writeConfig(spec, out);
-
-        TrainingConfig t = spec.training();
-        Architecture architecture = spec.experiment().architecture();
-        float[] fill = t.fill().colour(data.train());
-        Mask mask = new CenterMask(architecture.imageSize(), spec.hole());
-        TrainingResult result = new Trainer(t, progress).train(
-                () -> new InpaintingModel(architecture.build(t.seed(), t.optimizer().updater(t.learningRate()),
-                        t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), fill),
-                data.train(), data.test(), mask, out);
+        Datasets data = load(spec);
+        Manifest manifest = manifest(spec, data, out);
+        TrainingResult result = fit(spec, data, out, progress);
+        Mask mask = result.bestModel().mask();
 
         ResultTable metrics = score(spec.experiment().id(), result.bestModel(), data);
         metrics.writeCsv(out.resolve("metrics.csv"));
@@ -75,6 +64,44 @@ public final class ExperimentRun {
                 .put("finished", Instant.now());
         manifest.write(out.resolve("manifest.properties"));
         return new RunReport(out, result.bestModel(), result.history(), metrics, data, result.stoppedEarly());
+    }
+
+    /**
+     * Only the training (with its checkpoints, history and manifest), no scoring or pictures: what each run of
+     * a sweep needs.
+     */
+    public static LossHistory trainOnly(RunSpec spec, Path out, ProgressListener progress) {
+        Datasets data = load(spec);
+        Manifest manifest = manifest(spec, data, out);
+        TrainingResult result = fit(spec, data, out, progress);
+        manifest.put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch()).put("finished", Instant.now());
+        manifest.write(out.resolve("manifest.properties"));
+        return result.history();
+    }
+
+    private static Datasets load(RunSpec spec) {
+        return spec.experiment().load(spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit(),
+                spec.training().seed());
+    }
+
+    private static Manifest manifest(RunSpec spec, Datasets data, Path out) {
+        Manifest manifest = Manifest.environment().putAll(spec.asMap())
+                .put("data_source", data.source()).put("data_sha256", data.checksum())
+                .put("train_images", data.train().count()).put("test_images", data.test().count());
+        manifest.write(out.resolve("manifest.properties"));
+        writeConfig(spec, out);
+        return manifest;
+    }
+
+    private static TrainingResult fit(RunSpec spec, Datasets data, Path out, ProgressListener progress) {
+        TrainingConfig t = spec.training();
+        Architecture architecture = spec.experiment().architecture();
+        float[] fill = t.fill().colour(data.train());
+        Mask mask = new CenterMask(architecture.imageSize(), spec.hole());
+        return new Trainer(t, progress).train(
+                () -> new InpaintingModel(architecture.build(t.seed(), t.optimizer().updater(t.learningRate()),
+                        t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), fill),
+                data.train(), data.test(), mask, out);
     }
 
     /** The model and the three baselines on both splits. */
