@@ -50,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--fill", defaultValue = "mean", description = "What covers the hole: mean or zero.")
     String fill;
 
+    @Option(names = "--no-flip", description = "Do not mirror training images at random (the paper's setting).")
+    boolean noFlip;
+
     @Option(names = "--train-limit", defaultValue = "0", description = "Use at most N training images (0: all).")
     int trainLimit;
 
@@ -66,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Experiment e = Experiment.parse(experiment);
         TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : e.defaultBatch(), Optimizer.parse(optimizer),
-                lr, seed, patience, HoleFill.parse(fill));
+                lr, seed, patience, HoleFill.parse(fill), !noFlip);
         RunSpec spec = RunSpec.of(e, epochs, data.root()).withTraining(t)
                 .withHole(hole != null ? hole : e.architecture().defaultHole())
                 .withLimits(trainLimit, testLimit).withPhotos(photos);

@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ final class BatchSource implements Iterator<Batch>, AutoCloseable {
     private final float[] fill;
     private final int[] order;
     private final int batchSize;
+    private final Long flipSeed;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "batch-prefetch");
         t.setDaemon(true);
@@ -29,12 +31,14 @@ final class BatchSource implements Iterator<Batch>, AutoCloseable {
     private int next;
     private CompletableFuture<Batch> pending;
 
-    BatchSource(ImageSet images, Mask mask, float[] fill, int[] order, int batchSize) {
+    /** {@code flipSeed}: mirror each image with probability 1/2, decided by this seed; null for no flips. */
+    BatchSource(ImageSet images, Mask mask, float[] fill, int[] order, int batchSize, Long flipSeed) {
         this.images = images;
         this.mask = mask;
         this.fill = fill;
         this.order = order;
         this.batchSize = batchSize;
+        this.flipSeed = flipSeed;
         prefetch();
     }
 
@@ -72,10 +76,26 @@ final class BatchSource implements Iterator<Batch>, AutoCloseable {
         float[] pixels = new float[n * images.bytesPerImage()];
         float[] target = new float[n * 3 * m * m];
         images.copyTo(order, from, n, pixels);
+        if (flipSeed != null) flipHalf(pixels, from, n, s);
         mask.cut(pixels, order, from, n, target);
         mask.cover(pixels, order, from, n, fill);
         return new Batch(Nd4j.create(pixels, new long[]{n, 3, s, s}, 'c'),
                 Nd4j.create(target, new long[]{n, 3L * m * m}, 'c'), n);
+    }
+
+    /** Mirrors left to right the images whose coin, seeded by epoch and position, comes up heads. */
+    private void flipHalf(float[] pixels, int from, int n, int s) {
+        for (int i = 0; i < n; i++) {
+            if (new SplittableRandom(flipSeed * 1_000_003L + from + i).nextBoolean()) {
+                for (int row = i * 3 * s; row < (i + 1) * 3 * s; row++) {
+                    for (int a = row * s, b = a + s - 1; a < b; a++, b--) {
+                        float t = pixels[a];
+                        pixels[a] = pixels[b];
+                        pixels[b] = t;
+                    }
+                }
+            }
+        }
     }
 
     @Override

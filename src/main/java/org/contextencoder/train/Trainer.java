@@ -83,7 +83,8 @@ public final class Trainer {
         long start = System.nanoTime();
         double lossSum = 0;
         int seen = 0;
-        try (BatchSource batches = new BatchSource(train, mask, model.fill(), order, config.batchSize())) {
+        try (BatchSource batches = new BatchSource(train, mask, model.fill(), order, config.batchSize(),
+                config.flip() ? config.seed() * 7_919L + epoch : null)) {
             int total = batches.batches();
             for (int b = 1; batches.hasNext(); b++) {
                 Batch batch = batches.next();

@@ -8,10 +8,12 @@ import java.util.Map;
 /**
  * How to train: the paper's defaults are Adam at 1e-3 with MSE. {@code patience} stops a run once the
  * validation loss has not improved for that many epochs (0: run all {@code epochs}); the best epoch's
- * weights are what the run keeps.
+ * weights are what the run keeps. {@code flip} mirrors a random half of the training images left to right in
+ * every epoch (the paper does not augment; a mirrored photo is as natural as the original, and it doubles the
+ * variety the model sees).
  */
 public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, double learningRate, long seed,
-                             int patience, HoleFill fill) {
+                             int patience, HoleFill fill, boolean flip) {
 
     public TrainingConfig {
         if (epochs <= 0) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -21,23 +23,27 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
     }
 
     public static TrainingConfig paperDefaults(int epochs, int batchSize) {
-        return new TrainingConfig(epochs, batchSize, Optimizer.ADAM, 1e-3, 42, 0, HoleFill.MEAN);
+        return new TrainingConfig(epochs, batchSize, Optimizer.ADAM, 1e-3, 42, 0, HoleFill.MEAN, true);
     }
 
     public TrainingConfig withEpochs(int n) {
-        return new TrainingConfig(n, batchSize, optimizer, learningRate, seed, patience, fill);
+        return new TrainingConfig(n, batchSize, optimizer, learningRate, seed, patience, fill, flip);
     }
 
     public TrainingConfig withOptimizer(Optimizer o, double lr) {
-        return new TrainingConfig(epochs, batchSize, o, lr, seed, patience, fill);
+        return new TrainingConfig(epochs, batchSize, o, lr, seed, patience, fill, flip);
     }
 
     public TrainingConfig withPatience(int p) {
-        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, p, fill);
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, p, fill, flip);
+    }
+
+    public TrainingConfig withFlip(boolean f) {
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, fill, f);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, s, patience, fill);
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, s, patience, fill, flip);
     }
 
     /** Name/value pairs, in a stable order, for config files and tables. */
@@ -50,6 +56,7 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
         m.put("seed", Long.toString(seed));
         m.put("patience", Integer.toString(patience));
         m.put("hole_fill", fill.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("flip", Boolean.toString(flip));
         return m;
     }
 }

@@ -30,7 +30,7 @@ class TrainerTest {
     private static ImageSet train;
     private static ImageSet validation;
     private static final CenterMask MASK = new CenterMask(32, 16);
-    private static final TrainingConfig CONFIG = new TrainingConfig(3, 16, Optimizer.ADAM, 1e-3, 9, 0, HoleFill.MEAN);
+    private static final TrainingConfig CONFIG = new TrainingConfig(3, 16, Optimizer.ADAM, 1e-3, 9, 0, HoleFill.MEAN, true);
 
     @BeforeAll
     static void load() {
