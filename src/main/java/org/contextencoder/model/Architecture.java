@@ -1,5 +1,6 @@
 package org.contextencoder.model;
 
+import org.contextencoder.backend.Nd4jBackend;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -40,8 +41,9 @@ public enum Architecture {
         return ContextEncoder128.configuration(seed, updater, weightDecay, hole);
     }
 
-    /** A new, initialised network. */
+    /** A new, initialised network (with the backend's fast layer helpers switched on first). */
     public ComputationGraph build(long seed, IUpdater updater, double weightDecay, int hole) {
+        Nd4jBackend.configure();
         ComputationGraph graph = new ComputationGraph(configuration(seed, updater, weightDecay, hole));
         graph.init();
         return graph;

@@ -1,5 +1,6 @@
 package org.contextencoder.model;
 
+import org.contextencoder.backend.Nd4jBackend;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -64,6 +65,7 @@ public final class ModelFile {
             try (InputStream in = Files.newInputStream(entry)) {
                 p.load(in);
             }
+            Nd4jBackend.configure();
             graph = ModelSerializer.restoreComputationGraph(file.toFile(), true);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ModelFileException m) throw m;
