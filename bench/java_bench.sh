@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs the DL4J throughput benchmark (src/test/.../bench/Throughput) against one nd4j-native classifier.
-# Usage: bench/java_bench.sh [CLASSIFIER] [32|128|all] [REPS]
+# Usage: bench/java_bench.sh [CLASSIFIER] [32|128|all|matmul] [REPS] [TORCH_JSON]
 #   CLASSIFIER defaults to the pom's nd4j.classifier; e.g. linux-x86_64, linux-x86_64-avx2, linux-x86_64-onednn.
 # Exactly one classifier jar goes on the classpath: JavaCPP would otherwise load the first variant it finds.
 # Extra JVM options via JAVA_OPTS, e.g. JAVA_OPTS=-Dorg.eclipse.deeplearning4j.helpers.disable=true (plain path).

@@ -6,7 +6,7 @@ no_grad) on random inputs and targets uniform in [0, 1), and measures the float3
 median of --reps timed repetitions (each at least 3 s) after warm-up. Installs nothing: run it with Debian's
 python3-torch (/usr/bin/python3). See bench/README.md for putting OpenBLAS in front of it.
 
-    /usr/bin/python3 bench/torch_bench.py [--model 32|128|all] [--reps N] [--json]
+    /usr/bin/python3 bench/torch_bench.py [--model 32|128|all|none] [--reps N] [--json]
 """
 import argparse
 import json
@@ -173,7 +173,8 @@ def loaded_blas():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", choices=["32", "128", "all"], default="all")
+    parser.add_argument("--model", choices=["32", "128", "all", "none"], default="all",
+                        help="none: only the matmul ceiling")
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     args = parser.parse_args()
@@ -184,7 +185,7 @@ def main():
               "ld_library_path": os.environ.get("LD_LIBRARY_PATH"),
               "matmul_2048_gflops": matmul_gflops(args.reps), "models": {}}
     result["blas_libraries"] = loaded_blas()
-    for name in (["32", "128"] if args.model == "all" else [args.model]):
+    for name in {"all": ["32", "128"], "none": []}.get(args.model, [args.model]):
         result["models"][name] = bench_model(name, args.reps)
 
     if args.json:

@@ -18,7 +18,7 @@ import java.util.function.LongFunction;
 
 /**
  * Prints training and inference images/s of the benchmark nets and the float32 matmul ceiling.
- * Usage: {@code Throughput [32|128|all] [reps] [torch.json]}; the optional file is the output of
+ * Usage: {@code Throughput [32|128|all|matmul] [reps] [torch.json]}; the optional file is the output of
  * {@code bench/torch_bench.py --json}, printed alongside as the PyTorch reference. Inputs and targets are uniform in
  * [0,1) (never zeros: zero inputs can take fast paths). Each figure is the median of {@code reps} timed repetitions.
  */
