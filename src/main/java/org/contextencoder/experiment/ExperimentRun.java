@@ -46,9 +46,9 @@ public final class ExperimentRun {
         TrainingResult result = fit(spec, data, out, progress);
         Mask mask = result.bestModel().mask();
 
-        ResultTable metrics = score(spec.experiment().id(), result.bestModel(), data);
+        ResultTable metrics = score(spec.setting(), result.bestModel(), data);
         metrics.writeCsv(out.resolve("metrics.csv"));
-        LossCurve.savePng(LossCurve.of(result.history(), spec.experiment().id() + ": loss per epoch"),
+        LossCurve.savePng(LossCurve.of(result.history(), spec.setting() + ": loss per epoch"),
                 out.resolve("loss.png"));
         List<Inpainter> model = List.of(new ModelInpainter(result.bestModel()));
         ImageGrid.savePng(InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask, model),

@@ -49,8 +49,9 @@ public final class Figures {
     }
 
     public Table save(String name, Table table, List<Path> runFolders) {
+        Manifest manifest = Runs.manifest(runFolders); // first: no table is saved without its manifest
         ResultTable.writeCsv(table, file(name, "csv"));
-        Runs.manifest(runFolders).write(file(name + "-manifest", "properties"));
+        manifest.write(file(name + "-manifest", "properties"));
         return table;
     }
 }
