@@ -6,11 +6,14 @@ import org.contextencoder.model.InpaintingModel;
 /** A context encoder as an {@link Inpainter}: paints the holes with the model's fill colour, then predicts. */
 public final class ModelInpainter implements Inpainter {
 
+    /** The method name of a model in result tables, unless one is given. */
+    public static final String NAME = "context-encoder";
+
     private final InpaintingModel model;
     private final String name;
 
     public ModelInpainter(InpaintingModel model) {
-        this(model, "context-encoder");
+        this(model, NAME);
     }
 
     public ModelInpainter(InpaintingModel model, String name) {

@@ -1,6 +1,5 @@
 package org.contextencoder.experiment;
 
-import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.eval.Baselines;
 import org.contextencoder.eval.Evaluator;
@@ -47,9 +46,9 @@ public final class ExperimentRun {
         TrainingResult result = fit(spec, data, out, progress);
         Mask mask = result.bestModel().mask();
 
-        ResultTable metrics = score(spec.experiment().id(), result.bestModel(), data);
+        ResultTable metrics = score(spec.setting(), result.bestModel(), data);
         metrics.writeCsv(out.resolve("metrics.csv"));
-        LossCurve.savePng(LossCurve.of(result.history(), spec.experiment().id() + ": loss per epoch"),
+        LossCurve.savePng(LossCurve.of(result.history(), spec.setting() + ": loss per epoch"),
                 out.resolve("loss.png"));
         List<Inpainter> model = List.of(new ModelInpainter(result.bestModel()));
         ImageGrid.savePng(InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask, model),
@@ -79,7 +78,8 @@ public final class ExperimentRun {
         return result.history();
     }
 
-    private static Datasets load(RunSpec spec) {
+    /** The run's training and test images, as training will see them: for looking at the data first. */
+    public static Datasets load(RunSpec spec) {
         return spec.experiment().load(spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit(),
                 spec.training().seed());
     }
@@ -94,14 +94,16 @@ public final class ExperimentRun {
     }
 
     private static TrainingResult fit(RunSpec spec, Datasets data, Path out, ProgressListener progress) {
+        Mask mask = new CenterMask(spec.experiment().imageSize(), spec.hole());
+        return new Trainer(spec.training(), progress).train(() -> newModel(spec, data), data.train(), data.test(), mask, out);
+    }
+
+    /** The untrained model a run starts from (its hole covered with the fill colour of these images). */
+    public static InpaintingModel newModel(RunSpec spec, Datasets data) {
         TrainingConfig t = spec.training();
         Architecture architecture = spec.experiment().architecture();
-        float[] fill = t.fill().colour(data.train());
-        Mask mask = new CenterMask(architecture.imageSize(), spec.hole());
-        return new Trainer(t, progress).train(
-                () -> new InpaintingModel(architecture.build(t.seed(), t.optimizer().updater(t.learningRate()),
-                        t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), fill),
-                data.train(), data.test(), mask, out);
+        return new InpaintingModel(architecture.build(t.seed(), t.optimizer().updater(t.learningRate()),
+                t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().colour(data.train()));
     }
 
     /** The model and the three baselines on both splits. */
@@ -112,8 +114,8 @@ public final class ExperimentRun {
         methods.add(new ModelInpainter(model));
         methods.addAll(Baselines.all(data.train().meanColour()));
         for (Split split : Split.values()) {
-            ImageSet images = split == Split.TRAIN ? data.train() : data.test();
-            for (Inpainter m : methods) table.add(setting, split.id(), evaluator.score(m, images, model.mask()));
+            table.addScores(setting, split.id(), evaluator, methods, split == Split.TRAIN ? data.train() : data.test(),
+                    model.mask());
         }
         return table;
     }

@@ -49,6 +49,19 @@ public final class Manifest {
                 .put("created", Instant.now());
     }
 
+    /** A manifest written by {@link #write}. */
+    public static Manifest read(Path file) {
+        Properties p = new Properties();
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read manifest " + file + ": " + e.getMessage(), e);
+        }
+        Manifest m = new Manifest();
+        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+        return m;
+    }
+
     public void write(Path file) {
         Properties p = new Properties();
         p.putAll(entries);

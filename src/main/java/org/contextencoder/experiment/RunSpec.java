@@ -35,6 +35,14 @@ public record RunSpec(Experiment experiment, TrainingConfig training, int hole, 
         return new RunSpec(experiment, training, hole, trainLimit, testLimit, dataRoot, folder);
     }
 
+    /**
+     * The run's name in result tables: the experiment's id, with the hole when it is not the paper's default
+     * ({@code landmark-hole64}), so two hole sizes of one experiment stay apart in a joined table.
+     */
+    public String setting() {
+        return hole == experiment.architecture().defaultHole() ? experiment.id() : experiment.id() + "-hole" + hole;
+    }
+
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("experiment", experiment.id());

@@ -9,9 +9,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,8 +26,8 @@ public final class Sweep {
     private Sweep() {
     }
 
-    /** The finished sweep: one row per run, best first, and every run's loss history. */
-    public record Result(Table table, Map<String, LossHistory> histories) {
+    /** The finished sweep: one row per run, best first, every run's loss history, and the runs' folders. */
+    public record Result(Table table, Map<String, LossHistory> histories, List<Path> folders) {
 
         /** The configuration with the lowest validation loss, e.g. "adam lr=0.001". */
         public String best() {
@@ -35,8 +35,14 @@ public final class Sweep {
         }
     }
 
+    /** "adam lr=0.001": the run's row in the table and its curve's name. */
     public static String runName(Optimizer optimizer, double lr) {
-        return optimizer.id() + " lr=" + lr;
+        return optimizer.id() + " lr=" + plain(lr);
+    }
+
+    /** 0.0001 rather than Java's 1.0E-4, in names people read and folder names. */
+    private static String plain(double lr) {
+        return java.math.BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString();
     }
 
     public static Result run(RunSpec base, Path folder, ProgressListener progress) {
@@ -45,13 +51,15 @@ public final class Sweep {
                 DoubleColumn.create("best_val_mse"), IntColumn.create("best_epoch"), DoubleColumn.create("final_train_mse"),
                 DoubleColumn.create("seconds"));
         Map<String, LossHistory> histories = new LinkedHashMap<>();
+        List<Path> folders = new ArrayList<>();
         for (Optimizer optimizer : OPTIMIZERS) {
             for (double lr : LEARNING_RATES) {
                 String name = runName(optimizer, lr);
                 RunSpec spec = base.withTraining(base.training().withOptimizer(optimizer, lr));
-                Path out = folder.resolve(String.format(Locale.ROOT, "%s-%s", optimizer.id(), lr));
+                Path out = folder.resolve(optimizer.id() + "-" + plain(lr));
                 LossHistory h = ExperimentRun.trainOnly(spec, out, progress);
                 histories.put(name, h);
+                folders.add(out);
                 table.stringColumn("run").append(name);
                 table.stringColumn("optimizer").append(optimizer.id());
                 table.doubleColumn("learning_rate").append(lr);
@@ -61,6 +69,6 @@ public final class Sweep {
                 table.doubleColumn("seconds").append(Math.round(h.totalSeconds()));
             }
         }
-        return new Result(table.sortAscendingOn("best_val_mse"), histories);
+        return new Result(table.sortAscendingOn("best_val_mse"), histories, List.copyOf(folders));
     }
 }

@@ -1,17 +1,21 @@
 package org.contextencoder.experiment;
 
 import org.contextencoder.eval.MaskedMse;
+import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.viz.ResultTable;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The paper's Table 1 (section 3.5) reproduced: masked MSE and PSNR of each setting's model and baselines, on
@@ -25,6 +29,11 @@ public final class Table1 {
             "truck", Map.of("train", 0.0025, "test", 0.03596),
             "landmark", Map.of("train", 0.11007, "test", 0.03086));
 
+    public static final String PAPER_METHOD = "paper";
+    static final List<String> SETTINGS = List.of("general", "truck", "landmark");
+    /** The strongest baseline: what a learned model has to beat to be worth its training. */
+    static final String BASELINE = "harmonic";
+
     private Table1() {
     }
 
@@ -32,7 +41,7 @@ public final class Table1 {
     public static Table from(Map<String, Path> runFolders) {
         Table t = Table.create("Table 1: masked MSE", StringColumn.create("setting"), StringColumn.create("split"),
                 StringColumn.create("method"), DoubleColumn.create("masked_mse"), DoubleColumn.create("psnr"));
-        for (String setting : List.of("general", "truck", "landmark")) {
+        for (String setting : SETTINGS) {
             Path folder = runFolders.get(setting);
             if (folder == null) continue;
             Table metrics = Runs.metrics(folder);
@@ -41,19 +50,73 @@ public final class Table1 {
                     if (!r.getString("split").equals(split)) continue;
                     append(t, setting, split, r.getString("method"), r.getDouble("masked_mse"));
                 }
-                append(t, setting, split, "paper", PAPER.get(setting).get(split));
+                append(t, setting, split, PAPER_METHOD, PAPER.get(setting).get(split));
             }
         }
         return t;
     }
 
     public static void writeCsv(Table table, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            table.write().csv(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
+        ResultTable.writeCsv(table, file);
+    }
+
+    /**
+     * One line per setting: our model's masked MSE against the paper's and against harmonic fill, on test and
+     * training images. Computed from the table, so the notebook's comparison never states stale numbers.
+     */
+    public static String comparison(Table table) {
+        List<String> lines = new ArrayList<>();
+        for (String setting : SETTINGS) {
+            OptionalDouble test = value(table, setting, "test", ModelInpainter.NAME);
+            OptionalDouble train = value(table, setting, "train", ModelInpainter.NAME);
+            if (test.isEmpty() || train.isEmpty()) continue;
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "%s: test masked MSE %.5f vs the paper's %.5f (%s)", setting, test.getAsDouble(),
+                    PAPER.get(setting).get("test"), relative(test.getAsDouble(), PAPER.get(setting).get("test"))));
+            value(table, setting, "test", BASELINE).ifPresent(h -> line.append(String.format(Locale.ROOT,
+                    "; harmonic fill %.5f (ours is %s)", h, relative(test.getAsDouble(), h))));
+            line.append(String.format(Locale.ROOT, "; training %.5f vs the paper's %.5f (%s).", train.getAsDouble(),
+                    PAPER.get(setting).get("train"), relative(train.getAsDouble(), PAPER.get(setting).get("train"))));
+            lines.add(line.toString());
         }
+        return String.join("\n", lines);
+    }
+
+    /** Test masked MSE per setting: our model, harmonic fill and the paper, as grouped bars. */
+    public static CategoryChart chart(Table table) {
+        CategoryChart chart = new CategoryChartBuilder().width(720).height(420).title("Table 1: test masked MSE")
+                .xAxisTitle("setting").yAxisTitle("masked MSE").build();
+        for (String method : List.of(ModelInpainter.NAME, BASELINE, PAPER_METHOD)) {
+            List<String> settings = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (String setting : SETTINGS) {
+                value(table, setting, "test", method).ifPresent(v -> {
+                    settings.add(setting);
+                    values.add(v);
+                });
+            }
+            if (!settings.isEmpty()) chart.addSeries(method, settings, values);
+        }
+        return chart;
+    }
+
+    /** "12% lower", "2.50x higher": how {@code ours} stands against {@code reference}. */
+    static String relative(double ours, double reference) {
+        double ratio = ours / reference;
+        if (ratio >= 2) return String.format(Locale.ROOT, "%.2fx higher", ratio);
+        if (ratio <= 0.5) return String.format(Locale.ROOT, "%.2fx lower", 1 / ratio);
+        double percent = Math.round(Math.abs(ratio - 1) * 100);
+        return percent == 0 ? "about equal" : String.format(Locale.ROOT, "%.0f%% %s", percent, ratio > 1 ? "higher" : "lower");
+    }
+
+    private static OptionalDouble value(Table table, String setting, String split, String method) {
+        for (Row r : table) {
+            if (r.getString("setting").equals(setting) && r.getString("split").equals(split)
+                    && r.getString("method").equals(method)) {
+                return OptionalDouble.of(r.getDouble("masked_mse"));
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     private static void append(Table t, String setting, String split, String method, double mse) {

@@ -22,17 +22,28 @@ public final class InpaintingGrid {
     public static BufferedImage render(ImageSet images, int[] indices, Mask mask, List<? extends Inpainter> inpainters) {
         int n = indices.length;
         int s = images.size();
-        float[] originals = new float[n * images.bytesPerImage()];
-        images.copyTo(indices, 0, n, originals);
-        float[] masked = originals.clone();
-        mask.cover(masked, indices, 0, n, HOLE_GREY);
-        ImageGrid grid = ImageGrid.of(s).scale(Math.max(1, 128 / s)).row("original", originals, n).row("masked", masked, n);
+        float[] originals = originals(images, indices);
+        ImageGrid grid = ImageGrid.of(s).scale(Math.max(1, 128 / s)).row("original", originals, n)
+                .row("masked", masked(images, indices, mask), n);
         for (Inpainter inpainter : inpainters) {
             float[] repaired = originals.clone();
             mask.paste(repaired, indices, 0, n, inpainter.predictHoles(originals, indices, 0, n, mask));
             grid.row(inpainter.name(), repaired, n);
         }
         return grid.toImage();
+    }
+
+    /** The images with their holes painted grey, as the "masked" row shows them: to set masks side by side. */
+    public static float[] masked(ImageSet images, int[] indices, Mask mask) {
+        float[] masked = originals(images, indices);
+        mask.cover(masked, indices, 0, indices.length, HOLE_GREY);
+        return masked;
+    }
+
+    private static float[] originals(ImageSet images, int[] indices) {
+        float[] originals = new float[indices.length * images.bytesPerImage()];
+        images.copyTo(indices, 0, indices.length, originals);
+        return originals;
     }
 
     /** The first {@code n} images of a set (or all, if fewer): the indices a grid shows. */

@@ -5,6 +5,7 @@ import org.contextencoder.train.LossHistory;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 
 import java.awt.image.BufferedImage;
@@ -44,7 +45,8 @@ public final class LossCurve {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    public static void savePng(XYChart chart, Path file) {
+    /** Any XChart chart (loss curves, bar charts) as a PNG file. */
+    public static void savePng(Chart<?, ?> chart, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);

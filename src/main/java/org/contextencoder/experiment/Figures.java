@@ -1,0 +1,57 @@
+package org.contextencoder.experiment;
+
+import org.contextencoder.viz.ImageGrid;
+import org.contextencoder.viz.LossCurve;
+import org.contextencoder.viz.ResultTable;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One notebook's saved outputs, named {@code <notebook>-<name>} in the scale's figures folder: pictures and
+ * charts as PNG, result tables as CSV with the manifest of the runs behind them beside it
+ * ({@code <notebook>-<name>-manifest.properties}), so every saved number can be traced to its seed, data and
+ * commit. Each method returns what it saved, so one cell line both keeps and shows it.
+ */
+public final class Figures {
+
+    private final Path folder;
+    private final String notebook;
+
+    public Figures(Path folder, String notebook) {
+        this.folder = folder;
+        this.notebook = notebook;
+    }
+
+    public static Figures of(Scale scale, String notebook) {
+        return new Figures(scale.figures(), notebook);
+    }
+
+    public Path file(String name, String extension) {
+        return folder.resolve(notebook + "-" + name + "." + extension);
+    }
+
+    public BufferedImage save(String name, BufferedImage image) {
+        ImageGrid.savePng(image, file(name, "png"));
+        return image;
+    }
+
+    public <C extends Chart<?, ?>> C save(String name, C chart) {
+        LossCurve.savePng(chart, file(name, "png"));
+        return chart;
+    }
+
+    public Table save(String name, Table table, Path... runFolders) {
+        return save(name, table, List.of(runFolders));
+    }
+
+    public Table save(String name, Table table, List<Path> runFolders) {
+        Manifest manifest = Runs.manifest(runFolders); // first: no table is saved without its manifest
+        ResultTable.writeCsv(table, file(name, "csv"));
+        manifest.write(file(name + "-manifest", "properties"));
+        return table;
+    }
+}

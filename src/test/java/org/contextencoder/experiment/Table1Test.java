@@ -1,0 +1,95 @@
+package org.contextencoder.experiment;
+
+import org.contextencoder.eval.MaskedMse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class Table1Test {
+
+    /** A run folder as ExperimentRun leaves it, with only the metrics Table 1 reads. */
+    private static Path run(Path dir, String name, double modelTrain, double modelTest, double harmonicTest)
+            throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("metrics.csv"), String.join("\n",
+                "setting,split,method,masked_mse,psnr,images",
+                name + ",train,context-encoder," + modelTrain + ",0,10",
+                name + ",train,harmonic,0.05,0,10",
+                name + ",test,context-encoder," + modelTest + ",0,5",
+                name + ",test,harmonic," + harmonicTest + ",0,5", ""));
+        return folder;
+    }
+
+    @Test
+    void readsEachSettingsMetricsAndAddsThePapersFigures(@TempDir Path dir) throws Exception {
+        Table t = Table1.from(Map.of("general", run(dir, "general", 0.02, 0.03, 0.04),
+                "truck", run(dir, "truck", 0.01, 0.05, 0.04)));
+
+        assertEquals(List.of("setting", "split", "method", "masked_mse", "psnr"), t.columnNames());
+        assertEquals(12, t.rowCount(), "2 settings x 2 splits x (2 methods + paper)");
+        assertEquals(0.02493, value(t, "general", "test", "paper"), 1e-12);
+        assertEquals(0.0025, value(t, "truck", "train", "paper"), 1e-12);
+        assertEquals(0.05, value(t, "truck", "test", "context-encoder"), 1e-12);
+        Row paper = row(t, "truck", "test", "paper");
+        assertEquals(MaskedMse.psnr(0.03596), paper.getDouble("psnr"), 1e-9);
+        assertFalse(t.stringColumn("setting").contains("landmark"), "a setting without a run is left out");
+    }
+
+    @Test
+    void theComparisonIsComputedFromTheTable(@TempDir Path dir) throws Exception {
+        Table t = Table1.from(Map.of("general", run(dir, "general", 0.0216, 0.03, 0.04),
+                "truck", run(dir, "truck", 0.01, 0.05, 0.04)));
+
+        List<String> lines = Table1.comparison(t).lines().toList();
+
+        assertEquals(List.of(
+                "general: test masked MSE 0.03000 vs the paper's 0.02493 (20% higher); harmonic fill 0.04000 "
+                        + "(ours is 25% lower); training 0.02160 vs the paper's 0.02160 (about equal).",
+                "truck: test masked MSE 0.05000 vs the paper's 0.03596 (39% higher); harmonic fill 0.04000 "
+                        + "(ours is 25% higher); training 0.01000 vs the paper's 0.00250 (4.00x higher)."), lines);
+    }
+
+    @Test
+    void relativeWordsLargeRatiosAsFactors() {
+        assertEquals("2.00x lower", Table1.relative(0.01, 0.02));
+        assertEquals("3.00x higher", Table1.relative(0.03, 0.01));
+        assertEquals("10% lower", Table1.relative(0.009, 0.01));
+    }
+
+    @Test
+    void theChartHasOneSeriesPerMethodShown(@TempDir Path dir) throws Exception {
+        CategoryChart chart = Table1.chart(Table1.from(Map.of("truck", run(dir, "truck", 0.01, 0.05, 0.04))));
+        assertEquals(List.of("context-encoder", "harmonic", "paper"), List.copyOf(chart.getSeriesMap().keySet()));
+    }
+
+    @Test
+    void aMissingRunSaysWhichNotebookToRun(@TempDir Path dir) {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Table1.from(Map.of("truck", dir.resolve("truck"))));
+        assertTrue(e.getMessage().contains("02-truck.ipynb"), e.getMessage());
+    }
+
+    private static Row row(Table t, String setting, String split, String method) {
+        for (Row r : t) {
+            if (r.getString("setting").equals(setting) && r.getString("split").equals(split)
+                    && r.getString("method").equals(method)) return r;
+        }
+        throw new AssertionError("no row " + setting + "/" + split + "/" + method);
+    }
+
+    private static double value(Table t, String setting, String split, String method) {
+        return row(t, setting, split, method).getDouble("masked_mse");
+    }
+}
