@@ -29,13 +29,22 @@ public final class ModelFile {
     private ModelFile() {
     }
 
+    /** Saves weights and optimizer state (what resuming needs). */
     public static void save(InpaintingModel model, Path file) {
+        save(model, file, true);
+    }
+
+    /**
+     * {@code withOptimizerState = false} leaves Adam's moments out: a third of the size, for a model that is
+     * only used, not trained further.
+     */
+    public static void save(InpaintingModel model, Path file, boolean withOptimizerState) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".model-", ".zip.part");
             try {
-                ModelSerializer.writeModel(model.graph(), tmp.toFile(), true);
+                ModelSerializer.writeModel(model.graph(), tmp.toFile(), withOptimizerState);
                 try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of());
                      OutputStream out = Files.newOutputStream(zip.getPath(ENTRY))) {
                     describe(model).store(out, "Context Encoder Workbench model");
@@ -66,7 +75,7 @@ public final class ModelFile {
                 p.load(in);
             }
             Nd4jBackend.configure();
-            graph = ModelSerializer.restoreComputationGraph(file.toFile(), true);
+            graph = ModelSerializer.restoreComputationGraph(file.toFile(), hasOptimizerState(file));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ModelFileException m) throw m;
             throw new ModelFileException(file + " cannot be read as a model (" + e.getMessage()
@@ -77,6 +86,12 @@ public final class ModelFile {
                     Integer.parseInt(p.getProperty("hole")), parseFill(p.getProperty("fill")));
         } catch (RuntimeException e) {
             throw new ModelFileException(file + " has an unreadable " + ENTRY + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static boolean hasOptimizerState(Path zip) throws IOException {
+        try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of())) {
+            return Files.exists(fs.getPath("updaterState.bin"));
         }
     }
 

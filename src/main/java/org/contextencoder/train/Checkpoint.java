@@ -14,7 +14,7 @@ import java.util.Properties;
 
 /**
  * A run's state on disk, in the run's folder: {@code checkpoint/last.zip} (weights and optimizer state after the
- * last finished epoch), {@code history.csv}, {@code model.zip} (the best epoch) and {@code checkpoint/state.properties},
+ * last finished epoch), {@code history.csv}, {@code model.zip} (the best epoch, weights only) and {@code checkpoint/state.properties},
  * written last: it is the commit point, so a run killed at any moment resumes from the last complete epoch.
  */
 final class Checkpoint {
@@ -48,7 +48,7 @@ final class Checkpoint {
     /** Saves the epoch just finished; {@code improved} also replaces the best model. */
     void save(InpaintingModel model, LossHistory history, boolean improved, Map<String, String> settings) {
         ModelFile.save(model, last());
-        if (improved) ModelFile.save(model, bestModel());
+        if (improved) ModelFile.save(model, bestModel(), false);
         history.write(history());
         Properties p = new Properties();
         p.putAll(settings);

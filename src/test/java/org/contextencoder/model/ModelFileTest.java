@@ -11,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,23 @@ class ModelFileTest {
         assertEquals(Architecture.CE32, loaded.architecture());
         assertEquals(16, loaded.holeSize());
         assertArrayEquals(new float[]{0.4f, 0.5f, 0.6f}, loaded.fill());
+    }
+
+    @Test
+    void aModelSavedWithoutOptimizerStateLeavesItOutAndLoads(@TempDir Path dir) throws IOException {
+        InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
+                Architecture.CE32, 16, new float[]{0.5f, 0.5f, 0.5f});
+        ModelFile.save(model, dir.resolve("full.zip"));
+        ModelFile.save(model, dir.resolve("weights.zip"), false);
+        assertTrue(entries(dir.resolve("full.zip")).contains("updaterState.bin"));
+        assertFalse(entries(dir.resolve("weights.zip")).contains("updaterState.bin"));
+        assertEquals(model.parameterCount(), ModelFile.load(dir.resolve("weights.zip")).parameterCount());
+    }
+
+    private static java.util.List<String> entries(Path zip) throws IOException {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.stream().map(java.util.zip.ZipEntry::getName).toList();
+        }
     }
 
     @Test
