@@ -65,8 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         BenchReport report = new BenchReport(printTo);
         Nd4jBackend.configure();
-        report.line("DL4J: %s, %d threads, helpers %s; load average %s; %d reps of >= %.1f s after %d warm-up calls",
-                Loader.getLoadedLibraries().get("nd4jcpu"), Nd4j.getEnvironment().maxThreads(),
+        report.line("DL4J: %s, %d threads, helpers %s; load average %s%n%d reps of >= %.1f s after %d warm-up calls",
+                nativeBuild(), Nd4j.getEnvironment().maxThreads(),
                 Nd4jBackend.activeOneDnnHelpers(), BenchReport.loadAverage(), reps, repSeconds, Timing.WARMUP_STEPS);
 
         Summary parse = timing.seconds(() -> parseAll(cifar));
@@ -101,6 +101,13 @@ public final class BenchCommand implements Callable<Integer> {
             BenchCsv.write(csv, rows);
             report.line("wrote %s", csv);
         }
+    }
+
+    /** The nd4j-native classifier whose library was loaded, e.g. linux-x86_64-onednn-avx2 (the folder it is in). */
+    private static String nativeBuild() {
+        String lib = Loader.getLoadedLibraries().get("nd4jcpu");
+        Path folder = lib == null ? null : Path.of(lib).getParent();
+        return folder == null ? "nd4j-native" : "nd4j-native " + folder.getFileName();
     }
 
     /** The whole dataset from disk, as every experiment's first run does it; returns the image count. */

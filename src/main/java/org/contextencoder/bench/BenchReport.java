@@ -32,8 +32,8 @@ final class BenchReport {
 
     void memory(Dl4jBench.ModelResult m, TorchReference.ModelFigures torch) {
         MemoryPeak.Peak p = m.memory();
-        line("peak memory, model %s: JVM heap %s, off-heap (JavaCPP) %s, process RSS %s%s", m.model(),
-                mib(p.heapBytes()), mib(p.offHeapBytes()), mib(p.physicalBytes()),
+        line("peak memory, model %s: JVM heap %s, process RSS (heap + ND4J off-heap) %s%s", m.model(),
+                mib(p.heapBytes()), mib(p.physicalBytes()),
                 torch == null || torch.peakRssBytes() == 0 ? "" : "; PyTorch process RSS " + mib(torch.peakRssBytes()));
     }
 

@@ -8,19 +8,20 @@ import java.lang.management.MemoryType;
 
 /**
  * Peak memory over a stretch of work. The JVM heap peak comes from the pools' own peak counters; ND4J's arrays live
- * off-heap, so JavaCPP's tracked total and the process's resident set are sampled by a daemon thread (they have no
- * peak counter of their own; a spike shorter than {@value #SAMPLE_MILLIS} ms can be missed).
+ * off-heap, so the process's resident set ({@code Pointer.physicalBytes()}) is sampled by a daemon thread (it has no
+ * peak counter; a spike shorter than {@value #SAMPLE_MILLIS} ms can be missed). Off-heap is about RSS minus heap.
+ * JavaCPP's {@code Pointer.totalBytes()} and ND4J's AllocationsTracker both stay at 0 on this backend (ND4J allocates
+ * through its own native mallocHost, which neither tracks), so they are not reported.
  */
 final class MemoryPeak implements AutoCloseable {
     private static final long SAMPLE_MILLIS = 20;
 
-    /** Heap: sum of the heap pools' peaks; offHeap: JavaCPP's allocations; physical: the process's resident set. */
-    record Peak(long heapBytes, long offHeapBytes, long physicalBytes) {
+    /** Heap: sum of the heap pools' peaks (an upper bound: pools peak at different times); physical: resident set. */
+    record Peak(long heapBytes, long physicalBytes) {
     }
 
     private final Thread sampler;
     private volatile boolean running = true;
-    private volatile long offHeap;
     private volatile long physical;
 
     private MemoryPeak() {
@@ -45,7 +46,6 @@ final class MemoryPeak implements AutoCloseable {
     }
 
     private void sample() {
-        offHeap = Math.max(offHeap, Pointer.totalBytes());
         physical = Math.max(physical, Pointer.physicalBytes());
     }
 
@@ -55,7 +55,7 @@ final class MemoryPeak implements AutoCloseable {
         sample();
         long heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Peak(heap, offHeap, physical);
+        return new Peak(heap, physical);
     }
 
     @Override
