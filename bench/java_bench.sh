@@ -1,17 +1,21 @@
 #!/bin/sh
-# Runs the DL4J throughput benchmark (src/test/.../bench/Throughput) against one nd4j-native classifier.
-# Usage: bench/java_bench.sh [CLASSIFIER] [32|128|all|matmul] [REPS] [TORCH_JSON]
-#   CLASSIFIER defaults to the pom's nd4j.classifier; e.g. linux-x86_64, linux-x86_64-avx2, linux-x86_64-onednn.
-# Exactly one classifier jar goes on the classpath: JavaCPP would otherwise load the first variant it finds.
+# Runs `workbench bench` (DL4J and the PyTorch reference side by side) against one nd4j-native classifier.
+# Usage: bench/java_bench.sh [--classifier CLASSIFIER] [bench options: --models 32,128 --reps N --csv FILE ...]
+#   Without --classifier: the packaged jar (the pom's nd4j.classifier), i.e. java -jar target/workbench.jar bench.
+#   With it (linux-x86_64, linux-x86_64-avx2, linux-x86_64-onednn, ...): compiled classes plus exactly that
+#   classifier's jar on the classpath, since JavaCPP would otherwise load the first variant it finds.
 # Extra JVM options via JAVA_OPTS, e.g. JAVA_OPTS=-Dorg.eclipse.deeplearning4j.helpers.disable=true (plain path).
 set -e
 cd "$(dirname "$0")/.."
-CLASSIFIER=${1:-$(mvn -q -B help:evaluate -Dexpression=nd4j.classifier -DforceStdout)}
-shift $(( $# > 0 ? 1 : 0 ))
-mvn -q -B test-compile -Dnd4j.classifier="$CLASSIFIER"
+JVM="-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.contextencoder=info"
+if [ "$1" != "--classifier" ]; then
+  [ -f target/workbench.jar ] || mvn -q -B package -DskipTests
+  exec java $JVM $JAVA_OPTS -jar target/workbench.jar bench "$@"
+fi
+CLASSIFIER=$2
+shift 2
+mvn -q -B compile -Dnd4j.classifier="$CLASSIFIER"
 mvn -q -B dependency:build-classpath -Dnd4j.classifier="$CLASSIFIER" -Dmdep.outputFile=target/bench.cp >/dev/null
 CP=$(tr ':' '\n' < target/bench.cp | grep -v -E 'nd4j-native-1\.0\.0-M2\.1-linux' | paste -sd: -)
 JAR=$(tr ':' '\n' < target/bench.cp | grep -E "nd4j-native-1\.0\.0-M2\.1-$CLASSIFIER\.jar$")
-exec java -Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=8G \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.contextencoder=info \
-  $JAVA_OPTS -cp "target/test-classes:target/classes:$JAR:$CP" org.contextencoder.bench.Throughput "$@"
+exec java $JVM $JAVA_OPTS -cp "target/classes:$JAR:$CP" org.contextencoder.cli.Main bench "$@"

@@ -1,12 +1,13 @@
 #!/usr/bin/python3
-"""PyTorch reference for the DL4J throughput benchmark (org.contextencoder.bench.Throughput).
+"""PyTorch reference for the DL4J throughput benchmark (`java -jar target/workbench.jar bench`, which runs it).
 
 Builds the same two context-encoder architectures, times training (Adam lr 1e-3, MSE) and inference (eval mode,
 no_grad) on random inputs and targets uniform in [0, 1), and measures the float32 matmul ceiling. Each figure is the
 median of --reps timed repetitions (each at least 3 s) after warm-up. Installs nothing: run it with Debian's
 python3-torch (/usr/bin/python3). See bench/README.md for putting OpenBLAS in front of it.
 
-    /usr/bin/python3 bench/torch_bench.py [--model 32|128|all|none] [--reps N] [--json]
+    /usr/bin/python3 bench/torch_bench.py [--model 32|128|all|none] [--reps N] [--json] [--no-matmul]
+        [--batch N] [--seconds S]
 """
 import argparse
 import json
@@ -107,7 +108,7 @@ def forward_flops_per_image(model, in_size):
 
 
 WARMUP_STEPS = 2
-MIN_REP_SECONDS = 3.0
+MIN_REP_SECONDS = 3.0  # the Java side's default too; --seconds changes it (the Java bench passes its own)
 
 
 def time_repeated(reps, images_per_step, step):
@@ -132,8 +133,9 @@ def summary(rates):
     return {"median": statistics.median(rates), "min": min(rates), "max": max(rates), "n": len(rates)}
 
 
-def bench_model(name, reps):
-    factory, in_size, out_size, batch = MODELS[name]
+def bench_model(name, reps, batch=None):
+    factory, in_size, out_size, default_batch = MODELS[name]
+    batch = batch or default_batch
     torch.manual_seed(42)
     model = factory()
     flops = forward_flops_per_image(model, in_size)
@@ -171,22 +173,39 @@ def loaded_blas():
     return sorted(paths)
 
 
+def peak_rss_bytes():
+    """This process's peak resident set: VmHWM, not ru_maxrss, which keeps the RSS of the process that forked us
+    (the benchmark's JVM) across exec."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def main():
+    global MIN_REP_SECONDS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", choices=["32", "128", "all", "none"], default="all",
                         help="none: only the matmul ceiling")
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    parser.add_argument("--no-matmul", action="store_true", help="skip the matmul ceiling")
+    parser.add_argument("--batch", type=int, help="batch size for every model (default: 64 at 32 px, 16 at 128 px)")
+    parser.add_argument("--seconds", type=float, default=MIN_REP_SECONDS, help="minimum seconds per repetition")
     args = parser.parse_args()
 
+    MIN_REP_SECONDS = args.seconds
     torch.set_num_threads(os.cpu_count())
     result = {"torch": torch.__version__, "threads": torch.get_num_threads(),
               "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE"),
-              "ld_library_path": os.environ.get("LD_LIBRARY_PATH"),
-              "matmul_2048_gflops": matmul_gflops(args.reps), "models": {}}
+              "ld_library_path": os.environ.get("LD_LIBRARY_PATH"), "models": {}}
+    if not args.no_matmul:
+        result["matmul_2048_gflops"] = matmul_gflops(args.reps)
     result["blas_libraries"] = loaded_blas()
     for name in {"all": ["32", "128"], "none": []}.get(args.model, [args.model]):
-        result["models"][name] = bench_model(name, args.reps)
+        result["models"][name] = bench_model(name, args.reps, args.batch)
+    result["peak_rss_bytes"] = peak_rss_bytes()
 
     if args.json:
         json.dump(result, sys.stdout, indent=1)
@@ -194,8 +213,9 @@ def main():
         return
     print(f"torch {result['torch']}, {result['threads']} threads, BLAS {result['blas_libraries']}, "
           f"OPENBLAS_CORETYPE={result['openblas_coretype']}")
-    m = result["matmul_2048_gflops"]
-    print(f"matmul 2048x2048 float32: {m['median']:.1f} (min {m['min']:.1f}, max {m['max']:.1f}) GFLOP/s")
+    m = result.get("matmul_2048_gflops")
+    if m:
+        print(f"matmul 2048x2048 float32: {m['median']:.1f} (min {m['min']:.1f}, max {m['max']:.1f}) GFLOP/s")
     for name, r in result["models"].items():
         print(f"model {name}, batch {r['batch']}, forward {r['forward_flops_per_image'] / 1e6:.1f} MFLOP/image")
         for kind in ("train", "infer"):

@@ -6,13 +6,13 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 
 /** The {@code --data-dir} option every command shares. */
-final class DataOptions {
+public final class DataOptions {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Dataset root (default: property workbench.data, env WORKBENCH_DATA, else data/).")
     Path dataDir;
 
-    Path root() {
+    public Path root() {
         return DataRoot.resolve(dataDir);
     }
 }

@@ -35,7 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         InpaintingModel model = ModelFile.load(modelFile);
         ImageSet set = images.load(data.root(), model.imageSize(), limit);
-        Score s = new Evaluator(64).score(new ModelInpainter(model), set, model.mask());
+        Score s = new Evaluator(model.architecture().inferenceBatch()).score(new ModelInpainter(model), set, model.mask());
         System.out.printf(Locale.ROOT, "%d images: masked MSE %.5f, PSNR %.2f dB%n", s.images(), s.maskedMse(), s.psnr());
         return 0;
     }

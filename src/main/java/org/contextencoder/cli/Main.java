@@ -1,5 +1,6 @@
 package org.contextencoder.cli;
 
+import org.contextencoder.bench.BenchCommand;
 import org.contextencoder.data.DatasetException;
 import org.contextencoder.model.ModelFileException;
 import org.contextencoder.train.TrainingDivergedException;
@@ -12,7 +13,7 @@ import java.io.UncheckedIOException;
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Context Encoder Workbench 0.1",
         description = "Context encoders for image inpainting: train, evaluate, compare with baselines, repair photos.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, BaselinesCommand.class, InpaintCommand.class,
-                CommandLine.HelpCommand.class})
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

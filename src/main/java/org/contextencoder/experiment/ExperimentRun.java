@@ -109,7 +109,7 @@ public final class ExperimentRun {
     /** The model and the three baselines on both splits. */
     public static ResultTable score(String setting, InpaintingModel model, Datasets data) {
         ResultTable table = new ResultTable(setting + " masked MSE");
-        Evaluator evaluator = new Evaluator(64);
+        Evaluator evaluator = new Evaluator(model.architecture().inferenceBatch());
         List<Inpainter> methods = new ArrayList<>();
         methods.add(new ModelInpainter(model));
         methods.addAll(Baselines.all(data.train().meanColour()));

@@ -105,7 +105,7 @@ public final class Trainer {
                         seen / elapsed, epochLeft, epochLeft + perEpoch * (config.epochs() - epoch)));
             }
         }
-        double valLoss = new Evaluator(Math.max(config.batchSize(), 64))
+        double valLoss = new Evaluator(Math.max(config.batchSize(), model.architecture().inferenceBatch()))
                 .score(new ModelInpainter(model), validation, mask).maskedMse();
         return new EpochRecord(epoch, lossSum / seen, valLoss, (System.nanoTime() - start) / 1e9);
     }
