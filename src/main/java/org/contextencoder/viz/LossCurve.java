@@ -60,6 +60,8 @@ public final class LossCurve {
                 .xAxisTitle("epoch").yAxisTitle("masked MSE").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setYAxisDecimalPattern("0.0000");
+        chart.getStyler().setXAxisDecimalPattern("0");
         return chart;
     }
 
