@@ -4,29 +4,47 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Progress as plain lines (they read the same in a terminal, a log file and a notebook): a batch line at most
- * every {@code intervalSeconds}, with throughput and time left, and one line per epoch.
+ * Progress as plain lines (they read the same in a terminal, a log file and a notebook): batch lines with
+ * throughput and time left, at most one every {@code intervalSeconds} and at most {@code linesPerEpoch} per epoch,
+ * and one line per epoch. A terminal wants news every few seconds; a notebook that keeps its output wants a
+ * few lines per epoch ({@link #forNotebooks()}).
  */
 public final class ConsoleProgress implements ProgressListener {
 
     private final PrintStream out;
     private final double intervalSeconds;
+    private final int linesPerEpoch;
     private long lastPrint;
+    private int epoch;
+    private int printedThisEpoch;
 
-    public ConsoleProgress(PrintStream out, double intervalSeconds) {
+    public ConsoleProgress(PrintStream out, double intervalSeconds, int linesPerEpoch) {
         this.out = out;
         this.intervalSeconds = intervalSeconds;
+        this.linesPerEpoch = linesPerEpoch;
     }
 
+    /** For a terminal: a line every 10 seconds. */
     public ConsoleProgress() {
-        this(System.out, 10);
+        this(System.out, 10, Integer.MAX_VALUE);
+    }
+
+    /** For a notebook: a line at each quarter of an epoch. */
+    public static ConsoleProgress forNotebooks() {
+        return new ConsoleProgress(System.out, 0, 4);
     }
 
     @Override
     public void batchDone(BatchProgress p) {
+        if (p.epoch() != epoch) {
+            epoch = p.epoch();
+            printedThisEpoch = 0;
+        }
         long now = System.nanoTime();
-        if (p.batch() < p.batches() && (now - lastPrint) / 1e9 < intervalSeconds) return;
+        boolean quotaAllows = (long) p.batch() * linesPerEpoch >= (long) (printedThisEpoch + 1) * p.batches();
+        if (!quotaAllows || (now - lastPrint) / 1e9 < intervalSeconds) return;
         lastPrint = now;
+        printedThisEpoch++;
         out.printf(Locale.ROOT, "epoch %d/%d  batch %d/%d  loss %.5f  %.1f img/s  epoch ETA %s  run ETA %s%n",
                 p.epoch(), p.epochs(), p.batch(), p.batches(), p.loss(), p.imagesPerSecond(),
                 duration(p.epochSecondsLeft()), duration(p.runSecondsLeft()));

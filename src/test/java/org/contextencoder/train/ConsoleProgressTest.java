@@ -1,0 +1,40 @@
+package org.contextencoder.train;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConsoleProgressTest {
+
+    private static String run(ConsoleProgress progress, ByteArrayOutputStream bytes) {
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            for (int b = 1; b <= 100; b++) {
+                progress.batchDone(new BatchProgress(epoch, 2, b, 100, 0.05, 80, 10, 100));
+            }
+            progress.epochDone(new EpochRecord(epoch, 0.04, 0.03, 125), 2, epoch == 1);
+        }
+        return bytes.toString();
+    }
+
+    @Test
+    void notebooksGetALineAtEachQuarterOfAnEpoch() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String text = run(new ConsoleProgress(new PrintStream(bytes, true), 0, 4), bytes);
+        String[] lines = text.split("\n");
+        assertEquals(2 * (4 + 1), lines.length, text);
+        assertTrue(lines[0].startsWith("epoch 1/2  batch 25/100  loss 0.05000  80.0 img/s  epoch ETA 10s  run ETA 1m40s"), lines[0]);
+        assertEquals("epoch 1/2 done in 2m05s: train 0.04000, validation 0.03000 (best so far)", lines[4]);
+        assertTrue(lines[5].startsWith("epoch 2/2  batch 25/100"), lines[5]);
+    }
+
+    @Test
+    void aTerminalGetsLinesNoMoreOftenThanTheInterval() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String text = run(new ConsoleProgress(new PrintStream(bytes, true), 3600, Integer.MAX_VALUE), bytes);
+        assertEquals(3, text.split("\n").length, "one batch line in the first hour, then only epoch lines: " + text);
+    }
+}
