@@ -16,8 +16,29 @@ import java.io.UncheckedIOException;
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
+    /** JavaCPP's bound on the process's physical memory: ND4J's off-heap buffers are freed only on GC. */
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
+    private static final long DEFAULT_BOUND = 8L << 30;
+
     public static void main(String[] args) {
+        boundPhysicalMemory(System.getProperties(), totalMemory());
         System.exit(run(args));
+    }
+
+    /**
+     * Unless the user set one, bounds the process at 8 GiB (or 3/4 of the machine's memory, if less). Without a bound
+     * the 128 px model's native buffers pile up between garbage collections past 10 GB; with one, JavaCPP collects
+     * garbage when the process nears it. Must run before any ND4J class loads.
+     */
+    static void boundPhysicalMemory(java.util.Properties properties, long machineBytes) {
+        if (properties.getProperty(MAX_PHYSICAL_BYTES) == null) {
+            properties.setProperty(MAX_PHYSICAL_BYTES, Long.toString(Math.min(DEFAULT_BOUND, machineBytes / 4 * 3)));
+        }
+    }
+
+    private static long totalMemory() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : DEFAULT_BOUND * 2;
     }
 
     /** Runs the command line and returns the exit code: 0 success, 1 failed, 2 wrong usage. */
