@@ -21,7 +21,9 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
 else
     java_bin=$(readlink -f "$(command -v java)")
 fi
-jvm_opts=${KERNEL_JVM_OPTS:--Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=8G -Djava.awt.headless=true}
+# The workbench's few log lines (which layer helpers are active, photos skipped) go to stdout, so a notebook shows
+# them as plain text rather than as an error-coloured stderr block.
+jvm_opts=${KERNEL_JVM_OPTS:--Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=8G -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.logFile=System.out}
 
 mkdir -p "$dir"
 # Python writes the JSON so that paths and options are quoted correctly.

@@ -49,7 +49,11 @@ public final class Trainer {
             requireSameSettings(checkpoint.settings(), runDir);
             model = checkpoint.lastModel();
             history = checkpoint.committedHistory();
-            LOG.info("resuming {} after epoch {}", runDir, history.size());
+            if (history.size() >= config.epochs() || patienceRunOut(history, config.patience())) {
+                LOG.info("{} holds a finished run ({} epochs): reusing it", runDir, history.size());
+            } else {
+                LOG.info("resuming {} after epoch {}", runDir, history.size());
+            }
         } else {
             model = fresh.get();
             history = new LossHistory();
