@@ -44,7 +44,7 @@ final class BaselinesCommand implements Callable<Integer> {
         int side = hole != null ? hole : (size == 32 ? 16 : 32);
         ImageSet set = images.load(data.root(), size, limit);
         CenterMask mask = new CenterMask(size, side);
-        float[] mean = images.trainingImages(data.root(), size, set).meanColour();
+        float[] mean = images.trainingImages(set).meanColour();
         System.out.printf(Locale.ROOT, "%d images, %dx%d hole in %dx%d:%n", set.count(), side, side, size, size);
         for (Inpainter baseline : Baselines.all(mean)) {
             Score s = new Evaluator(256).score(baseline, set, mask);

@@ -3,6 +3,7 @@ package org.contextencoder.cli;
 import org.contextencoder.data.ImageFolder;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
+import org.contextencoder.experiment.Datasets;
 import org.contextencoder.experiment.Experiment;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -15,6 +16,9 @@ final class ImageChoice {
     @ArgGroup(exclusive = false)
     ExperimentSplit experiment;
 
+    /** The experiment's images, as {@link #load} read them. */
+    private Datasets loaded;
+
     @Option(names = "--images", paramLabel = "DIR", description = "A folder of photos (model size or larger).")
     Path folder;
 
@@ -26,6 +30,7 @@ final class ImageChoice {
         String split;
     }
 
+    /** The images to score; for an experiment, loaded once with its training split for the training mean. */
     ImageSet load(Path dataRoot, int imageSize, int limit) {
         if (folder != null) return ImageFolder.all(folder, imageSize, limit);
         Experiment e = Experiment.parse(experiment.name);
@@ -34,13 +39,16 @@ final class ImageChoice {
                     + " px images but this model takes " + imageSize + " px images");
         }
         Split split = Split.parse(experiment.split);
-        var sets = e.load(dataRoot, null, split == Split.TRAIN ? limit : 1, split == Split.TEST ? limit : 1, 0);
-        return split == Split.TRAIN ? sets.train() : sets.test();
+        loaded = e.load(dataRoot, null, 0, split == Split.TEST ? limit : 1, 0);
+        if (split == Split.TEST) return loaded.test();
+        return limit > 0 ? loaded.train().limit(limit) : loaded.train();
     }
 
-    /** The training images of the chosen experiment, for the training-mean baseline (the images themselves for a folder). */
-    ImageSet trainingImages(Path dataRoot, int imageSize, ImageSet scored) {
-        if (folder != null) return scored;
-        return Experiment.parse(experiment.name).load(dataRoot, null, 0, 1, 0).train();
+    /**
+     * The images whose mean colour the training-mean baseline uses: the experiment's whole training split, or the
+     * scored photos themselves for a folder.
+     */
+    ImageSet trainingImages(ImageSet scored) {
+        return folder != null ? scored : loaded.train();
     }
 }

@@ -56,12 +56,12 @@ public enum Experiment {
             Path folder = photos != null ? photos : dataRoot.resolve(LANDMARK_FOLDER);
             ImageFolder images = new ImageFolder(folder, imageSize(), seed);
             return new Datasets(images.split(Split.TRAIN, trainLimit), images.split(Split.TEST, testLimit),
-                    folder.toString(), Checksums.ofTree(folder));
+                    folder.toString(), folder);
         }
         Cifar10 cifar = Cifar10.open(dataRoot);
         return new Datasets(cifar.split(Split.TRAIN, classes, trainLimit), cifar.split(Split.TEST, classes, testLimit),
                 cifar.folder() + (classes.isEmpty() ? "" : " classes " + String.join(",", classes)),
-                Checksums.ofTree(cifar.folder()));
+                cifar.folder());
     }
 
     public static Experiment parse(String name) {
