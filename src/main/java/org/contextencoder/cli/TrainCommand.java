@@ -35,6 +35,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Stop after this many epochs without a better validation loss (0: never).")
     int patience;
 
+    @Option(names = "--lr-patience", defaultValue = "0",
+            description = "Halve the learning rate after this many epochs without a better validation loss (0: never).")
+    int lrPatience;
+
     @Option(names = "--batch", description = "Batch size (default: 64 for 32 px, 16 for 128 px).")
     Integer batch;
 
@@ -69,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Experiment e = Experiment.parse(experiment);
         TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : e.defaultBatch(), Optimizer.parse(optimizer),
-                lr, seed, patience, HoleFill.parse(fill), !noFlip);
+                lr, seed, patience, HoleFill.parse(fill), !noFlip, lrPatience);
         RunSpec spec = RunSpec.of(e, epochs, data.root()).withTraining(t)
                 .withHole(hole != null ? hole : e.architecture().defaultHole())
                 .withLimits(trainLimit, testLimit).withPhotos(photos);

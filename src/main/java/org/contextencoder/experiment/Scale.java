@@ -18,6 +18,13 @@ public record Scale(String name, int maxEpochs, int patience, int trainLimit, in
                     int photoTestLimit, int sweepTrainLimit, int sweepTestLimit, int sweepEpochs, Path runs,
                     Path figures) {
 
+    /**
+     * At full scale the learning rate halves after {@value #FULL_LR_PATIENCE} epochs without a better validation
+     * loss, and a run stops after {@value #FULL_PATIENCE}: room for two halvings to pay off.
+     */
+    public static final int FULL_PATIENCE = 6;
+    public static final int FULL_LR_PATIENCE = 2;
+
     /** Training images of the sweep at full scale: enough for a stable ranking, see the sweep notebook. */
     public static final int FULL_SWEEP_TRAIN = 5_000;
     public static final int FULL_SWEEP_TEST = 1_000;
@@ -44,7 +51,7 @@ public record Scale(String name, int maxEpochs, int patience, int trainLimit, in
         int testLimit = intKnob(env, "TEST_LIMIT", small ? 64 : 0);
         Path out = small ? root.resolve("target") : root;
         return new Scale(name,
-                intKnob(env, "MAX_EPOCH", small ? 1 : 60), small ? 0 : 4,
+                intKnob(env, "MAX_EPOCH", small ? 1 : 60), small ? 0 : FULL_PATIENCE,
                 trainLimit, testLimit,
                 // At full scale the photos follow DATASET_LIMIT / TEST_LIMIT like every other set.
                 intKnob(env, "PHOTO_LIMIT", small ? SMALL_PHOTO_TRAIN : trainLimit),
@@ -63,7 +70,8 @@ public record Scale(String name, int maxEpochs, int patience, int trainLimit, in
     public RunSpec spec(Experiment experiment, Path dataRoot) {
         RunSpec spec = RunSpec.of(experiment, maxEpochs, dataRoot);
         spec = experiment.usesPhotos() ? spec.withLimits(photoTrainLimit, photoTestLimit) : spec.withLimits(trainLimit, testLimit);
-        return spec.withTraining(spec.training().withPatience(patience));
+        return spec.withTraining(spec.training().withPatience(patience)
+                .withLrPatience(patience > 0 ? FULL_LR_PATIENCE : 0));
     }
 
     /**

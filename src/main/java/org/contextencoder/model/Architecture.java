@@ -40,22 +40,31 @@ public enum Architecture {
     }
 
     public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole) {
+        return configuration(seed, updater, weightDecay, hole, Layout.CHANNELS_LAST);
+    }
+
+    public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
+                                                       Layout layout) {
         if (this == CE32) {
             if (hole != ContextEncoder32.PATCH_SIZE) {
                 throw new IllegalArgumentException("the 32x32 model predicts a 16x16 centre; a " + hole
                         + " px hole needs another decoder");
             }
-            return ContextEncoder32.configuration(seed, updater, weightDecay);
+            return ContextEncoder32.configuration(seed, updater, weightDecay, layout);
         }
-        return ContextEncoder128.configuration(seed, updater, weightDecay, hole);
+        return ContextEncoder128.configuration(seed, updater, weightDecay, hole, layout);
     }
 
-    /** A new, initialised network (with the backend's fast layer helpers switched on first). */
+    /** A new, initialised network in the fast layout (with the backend's layer helpers switched on first). */
     public ComputationGraph build(long seed, IUpdater updater, double weightDecay, int hole) {
+        return build(seed, updater, weightDecay, hole, Layout.CHANNELS_LAST);
+    }
+
+    public ComputationGraph build(long seed, IUpdater updater, double weightDecay, int hole, Layout layout) {
         Nd4jBackend.configure();
-        ComputationGraph graph = new ComputationGraph(configuration(seed, updater, weightDecay, hole));
+        ComputationGraph graph = new ComputationGraph(configuration(seed, updater, weightDecay, hole, layout));
         graph.init();
-        return graph;
+        return ChannelsLastBatchNorm.install(graph);
     }
 
     public static Architecture forImageSize(int size) {

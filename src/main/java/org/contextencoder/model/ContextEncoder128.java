@@ -48,18 +48,23 @@ public final class ContextEncoder128 {
 
     /** The same network for a centre hole of {@code hole} pixels (a multiple of 4 below 128). */
     public static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole) {
+        return configuration(seed, updater, weightDecay, hole, Layout.CHANNELS_LAST);
+    }
+
+    static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
+                                                       Layout layout) {
         if (hole % 4 != 0 || hole <= 0 || hole >= IMAGE_SIZE) {
             throw new IllegalArgumentException("the 128x128 model needs a hole that is a multiple of 4 below 128, got "
                     + hole);
         }
-        GraphBuilder g = Layers.network(seed, updater, weightDecay)
+        GraphBuilder g = Layers.network(seed, updater, weightDecay, layout)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .convolutionMode(ConvolutionMode.Same)
                 .graphBuilder()
                 .addInputs("image")
                 .setInputTypes(InputType.convolutional(IMAGE_SIZE, IMAGE_SIZE, 3));
 
-        String enc1 = convBnRelu(g, "enc1", 64, "image");
+        String enc1 = convBnRelu(g, "enc1", 64, layout.entry(), "image");
         String enc2 = convBnRelu(g, "enc2", 128, pool(g, "pool1", enc1));
         String enc3 = convBnRelu(g, "enc3", 256, pool(g, "pool2", enc2));
         String enc4 = convBnRelu(g, "enc4", 512, pool(g, "pool3", enc3));
@@ -73,7 +78,7 @@ public final class ContextEncoder128 {
                 crop(g, "enc2_hole", enc2, (IMAGE_SIZE / 2 - hole / 2) / 2)));
         String dec1 = convBnRelu(g, "dec1", 32, concat(g, "cat1", upsample(g, "up1", dec2),
                 crop(g, "enc1_hole", enc1, (IMAGE_SIZE - hole) / 2)));
-        Layers.sigmoidPatchWithMse(g, dec1, hole);
+        Layers.sigmoidPatchWithMse(g, dec1, hole, layout);
         return g.build();
     }
 

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -37,22 +36,27 @@ public final class ContextEncoder32 {
 
     /** {@code weightDecay > 0} adds decoupled weight decay (Adam becomes AdamW). */
     public static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay) {
-        GraphBuilder g = Layers.network(seed, updater, weightDecay)
+        return configuration(seed, updater, weightDecay, Layout.CHANNELS_LAST);
+    }
+
+    static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, Layout layout) {
+        GraphBuilder g = Layers.network(seed, updater, weightDecay, layout)
                 .weightInit(WeightInit.XAVIER_UNIFORM) // Keras's default, as in the paper's code
                 .convolutionMode(ConvolutionMode.Same)
                 .graphBuilder()
                 .addInputs("image")
                 .setInputTypes(InputType.convolutional(IMAGE_SIZE, IMAGE_SIZE, 3));
 
-        String x = pool(g, "pool1", convBnRelu(g, "enc1", 64, "image"));
+        String x = pool(g, "pool1", convBnRelu(g, "enc1", 64, layout.entry(), "image"));
         x = pool(g, "pool2", convBnRelu(g, "enc2", 128, x));
         x = pool(g, "pool3", convBnRelu(g, "enc3", 256, x));
-        g.addLayer("bottleneck", new DenseLayer.Builder().nOut(BOTTLENECK_UNITS).activation(Activation.RELU).build(), x);
+        g.addLayer("bottleneck", new DenseLayer.Builder().nOut(BOTTLENECK_UNITS).activation(Activation.RELU).build(),
+                layout.flatten(4, 4, 256), x);
 
         // The reshape back to 4x4x256 must be explicit: DL4J cannot infer a dense -> conv shape.
-        x = upsample(g, "up1", convBnRelu(g, "dec1", 256, new FeedForwardToCnnPreProcessor(4, 4, 256), "bottleneck"));
+        x = upsample(g, "up1", convBnRelu(g, "dec1", 256, layout.unflatten(4, 4, 256), "bottleneck"));
         x = upsample(g, "up2", convBnRelu(g, "dec2", 128, x));
-        Layers.sigmoidPatchWithMse(g, x, PATCH_SIZE);
+        Layers.sigmoidPatchWithMse(g, x, PATCH_SIZE, layout);
         return g.build();
     }
 }

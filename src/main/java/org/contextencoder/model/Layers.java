@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
-import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -22,8 +21,9 @@ final class Layers {
     }
 
     /** Seeded settings every layer shares; {@code weightDecay > 0} is decoupled weight decay (AdamW's). */
-    static NeuralNetConfiguration.Builder network(long seed, IUpdater updater, double weightDecay) {
-        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder().seed(seed).updater(updater);
+    static NeuralNetConfiguration.Builder network(long seed, IUpdater updater, double weightDecay, Layout layout) {
+        NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder().seed(seed).updater(updater)
+                .cacheMode(layout.cacheMode());
         return weightDecay > 0 ? b.weightDecay(weightDecay, true) : b;
     }
 
@@ -36,9 +36,9 @@ final class Layers {
         return bnRelu(g, name);
     }
 
-    /** As {@link #convBnRelu(GraphBuilder, String, int, String...)}, reshaping the input first. */
-    static String convBnRelu(GraphBuilder g, String name, int filters, InputPreProcessor reshape, String input) {
-        g.addLayer(name + "_conv", conv(filters), reshape, input);
+    /** As {@link #convBnRelu(GraphBuilder, String, int, String...)}, preprocessing the input first. */
+    static String convBnRelu(GraphBuilder g, String name, int filters, InputPreProcessor preprocessor, String input) {
+        g.addLayer(name + "_conv", conv(filters), preprocessor, input);
         return bnRelu(g, name);
     }
 
@@ -69,10 +69,10 @@ final class Layers {
      * patch. Flattening makes the loss a true per-pixel mean (CnnLossLayer would sum over height x width),
      * so reported losses are the paper's figures and SGD's learning rates mean what they say.
      */
-    static String sigmoidPatchWithMse(GraphBuilder g, String input, int patchSize) {
+    static String sigmoidPatchWithMse(GraphBuilder g, String input, int patchSize, Layout layout) {
         g.addLayer("patch", new ConvolutionLayer.Builder(3, 3).nOut(3).activation(Activation.SIGMOID).build(), input);
         g.addLayer("mse", new LossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
-                .build(), new CnnToFeedForwardPreProcessor(patchSize, patchSize, 3), "patch");
+                .build(), layout.flatten(patchSize, patchSize, 3), "patch");
         g.setOutputs("mse");
         return "mse";
     }

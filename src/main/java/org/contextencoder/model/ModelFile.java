@@ -75,7 +75,8 @@ public final class ModelFile {
                 p.load(in);
             }
             Nd4jBackend.configure();
-            graph = ModelSerializer.restoreComputationGraph(file.toFile(), hasOptimizerState(file));
+            graph = ChannelsLastBatchNorm.install(
+                    ModelSerializer.restoreComputationGraph(file.toFile(), hasOptimizerState(file)));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ModelFileException m) throw m;
             throw new ModelFileException(file + " cannot be read as a model (" + e.getMessage()

@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
  * Trains a context encoder epoch by epoch: shuffled batches (the order depends only on seed and epoch, so a
  * resumed run continues exactly as an uninterrupted one would), the training loss as the mean of the batch
  * losses, the validation loss as masked MSE on the held-out images, a checkpoint after every epoch, and an
- * early stop once validation has not improved for {@code patience} epochs.
+ * early stop once validation has not improved for {@code patience} epochs; with {@code lrPatience} the learning
+ * rate halves each time validation has not improved for that many epochs.
  */
 public final class Trainer {
 
@@ -64,6 +65,12 @@ public final class Trainer {
                 stoppedEarly = true;
                 break;
             }
+            double rate = learningRate(history, config);
+            if (rate != config.learningRate()) {
+                LOG.info("epoch {}: learning rate {} (halved after {} epochs without improvement)", epoch, rate,
+                        config.lrPatience());
+            }
+            setLearningRate(model.graph(), rate);
             EpochRecord record = runEpoch(model, train, validation, mask, epoch, history);
             boolean improved = history.size() == 0 || record.valLoss() < history.best().valLoss();
             history.add(record);
@@ -78,6 +85,38 @@ public final class Trainer {
     static boolean patienceRunOut(LossHistory history, int patience) {
         if (patience == 0 || history.size() == 0) return false;
         return history.size() - history.best().epoch() >= patience;
+    }
+
+    /**
+     * The rate for the epoch after {@code history}: the configured one, halved once for every run of
+     * {@code lrPatience} epochs without a new best (counted afresh after each halving).
+     */
+    static double learningRate(LossHistory history, TrainingConfig config) {
+        double rate = config.learningRate();
+        if (config.lrPatience() == 0) return rate;
+        double best = Double.POSITIVE_INFINITY;
+        int stale = 0;
+        for (EpochRecord r : history.records()) {
+            if (r.valLoss() < best) {
+                best = r.valLoss();
+                stale = 0;
+            } else if (++stale == config.lrPatience()) {
+                rate /= 2;
+                stale = 0;
+            }
+        }
+        return rate;
+    }
+
+    /** Sets the rate only when it changes: DL4J rebuilds its updater (keeping its state) on every change. */
+    private static void setLearningRate(ComputationGraph graph, double rate) {
+        for (var layer : graph.getLayers()) {
+            Double current = graph.getLearningRate(layer.conf().getLayer().getLayerName());
+            if (current != null) {
+                if (current != rate) graph.setLearningRate(rate);
+                return;
+            }
+        }
     }
 
     private EpochRecord runEpoch(InpaintingModel model, ImageSet train, ImageSet validation, Mask mask, int epoch,

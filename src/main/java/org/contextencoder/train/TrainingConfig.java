@@ -10,16 +10,25 @@ import java.util.Map;
  * validation loss has not improved for that many epochs (0: run all {@code epochs}); the best epoch's
  * weights are what the run keeps. {@code flip} mirrors a random half of the training images left to right in
  * every epoch (the paper does not augment; a mirrored photo is as natural as the original, and it doubles the
- * variety the model sees).
+ * variety the model sees). {@code lrPatience > 0} halves the learning rate whenever validation has not improved
+ * for that many epochs (0: a constant rate, the paper's); the rate of every epoch follows from the loss history
+ * alone, so a resumed run continues at the rate it had.
  */
 public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, double learningRate, long seed,
-                             int patience, HoleFill fill, boolean flip) {
+                             int patience, HoleFill fill, boolean flip, int lrPatience) {
 
     public TrainingConfig {
         if (epochs <= 0) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
         if (batchSize <= 0) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
+        if (lrPatience < 0) throw new IllegalArgumentException("lr patience must be >= 0, got " + lrPatience);
+    }
+
+    /** Without learning-rate decay. */
+    public TrainingConfig(int epochs, int batchSize, Optimizer optimizer, double learningRate, long seed,
+                          int patience, HoleFill fill, boolean flip) {
+        this(epochs, batchSize, optimizer, learningRate, seed, patience, fill, flip, 0);
     }
 
     public static TrainingConfig paperDefaults(int epochs, int batchSize) {
@@ -27,23 +36,27 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
     }
 
     public TrainingConfig withEpochs(int n) {
-        return new TrainingConfig(n, batchSize, optimizer, learningRate, seed, patience, fill, flip);
+        return new TrainingConfig(n, batchSize, optimizer, learningRate, seed, patience, fill, flip, lrPatience);
     }
 
     public TrainingConfig withOptimizer(Optimizer o, double lr) {
-        return new TrainingConfig(epochs, batchSize, o, lr, seed, patience, fill, flip);
+        return new TrainingConfig(epochs, batchSize, o, lr, seed, patience, fill, flip, lrPatience);
     }
 
     public TrainingConfig withPatience(int p) {
-        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, p, fill, flip);
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, p, fill, flip, lrPatience);
     }
 
     public TrainingConfig withFlip(boolean f) {
-        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, fill, f);
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, fill, f, lrPatience);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, s, patience, fill, flip);
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, s, patience, fill, flip, lrPatience);
+    }
+
+    public TrainingConfig withLrPatience(int p) {
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, fill, flip, p);
     }
 
     /** Name/value pairs, in a stable order, for config files and tables. */
@@ -57,6 +70,8 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
         m.put("patience", Integer.toString(patience));
         m.put("hole_fill", fill.name().toLowerCase(java.util.Locale.ROOT));
         m.put("flip", Boolean.toString(flip));
+        // Only when used, so runs from before the decay existed keep their settings (and still resume).
+        if (lrPatience > 0) m.put("lr_patience", Integer.toString(lrPatience));
         return m;
     }
 }

@@ -32,6 +32,8 @@ class ScaleTest {
         assertEquals(project.resolve("figures"), scale.figures());
         RunSpec spec = scale.spec(Experiment.GENERAL, DATA);
         assertTrue(spec.training().patience() > 0, "full runs stop when validation stops improving");
+        assertTrue(spec.training().lrPatience() > 0 && spec.training().lrPatience() < spec.training().patience(),
+                "full runs halve the learning rate on a plateau before they stop");
         assertEquals(16, spec.hole());
     }
 

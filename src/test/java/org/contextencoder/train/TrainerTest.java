@@ -122,4 +122,25 @@ class TrainerTest {
         assertFalse(Trainer.patienceRunOut(h, 3));
         assertFalse(Trainer.patienceRunOut(h, 0), "patience 0 never stops");
     }
+
+    @Test
+    void theLearningRateHalvesAfterEachPlateauAndFollowsFromTheHistoryAlone() {
+        TrainingConfig decaying = CONFIG.withLrPatience(2);
+        LossHistory h = new LossHistory();
+        double[] val = {0.040, 0.030, 0.031, 0.032, 0.033, 0.029, 0.035, 0.036};
+        double[] expectedBefore = {1e-3, 1e-3, 1e-3, 1e-3, 5e-4, 5e-4, 5e-4, 5e-4};
+        for (int i = 0; i < val.length; i++) {
+            assertEquals(expectedBefore[i], Trainer.learningRate(h, decaying), 1e-12, "before epoch " + (i + 1));
+            h.add(new EpochRecord(i + 1, 0.03, val[i], 1));
+        }
+        // Epochs 3-4 without a new best halve it; 5 does not (counted afresh); 6 is a new best; 7-8 halve again.
+        assertEquals(2.5e-4, Trainer.learningRate(h, decaying), 1e-12);
+        assertEquals(1e-3, Trainer.learningRate(h, CONFIG), 1e-12, "lr patience 0 keeps the rate");
+    }
+
+    @Test
+    void aDecayingRunRecordsItsSchedulingInItsSettingsAndOthersDoNot() {
+        assertEquals("2", CONFIG.withLrPatience(2).asMap().get("lr_patience"));
+        assertFalse(CONFIG.asMap().containsKey("lr_patience"), "runs without decay keep the settings they always had");
+    }
 }
