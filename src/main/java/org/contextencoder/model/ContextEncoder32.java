@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -50,7 +49,7 @@ public final class ContextEncoder32 {
         String x = pool(g, "pool1", convBnRelu(g, "enc1", 64, layout.entry(), "image"));
         x = pool(g, "pool2", convBnRelu(g, "enc2", 128, x));
         x = pool(g, "pool3", convBnRelu(g, "enc3", 256, x));
-        g.addLayer("bottleneck", new DenseLayer.Builder().nOut(BOTTLENECK_UNITS).activation(Activation.RELU).build(),
+        g.addLayer("bottleneck", layout.dense(BOTTLENECK_UNITS, Activation.RELU),
                 layout.flatten(4, 4, 256), x);
 
         // The reshape back to 4x4x256 must be explicit: DL4J cannot infer a dense -> conv shape.

@@ -2,9 +2,12 @@ package org.contextencoder.model;
 
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.nd4j.linalg.activations.Activation;
 
 /**
  * How a network lays out its image activations. Both layouts take NCHW images, give the same outputs and
@@ -18,13 +21,20 @@ public enum Layout {
      */
     CHANNELS_FIRST,
     /**
-     * The fast one: NHWC inside, where oneDNN's pooling runs 25-50x faster than on NCHW; convolutions keep their
-     * forward output for the backward pass instead of computing it again (DL4J's cache mode).
+     * The fast one: NHWC inside, where oneDNN's pooling runs 25-50x faster than on NCHW; convolutions and dense
+     * layers keep their forward output for the backward pass instead of computing it again (DL4J's cache mode,
+     * {@link CachedDenseLayer}).
      */
     CHANNELS_LAST;
 
     CacheMode cacheMode() {
         return this == CHANNELS_LAST ? CacheMode.DEVICE : CacheMode.NONE;
+    }
+
+    /** A fully connected layer. */
+    FeedForwardLayer dense(int units, Activation activation) {
+        return this == CHANNELS_LAST ? CachedDenseLayer.of(units, activation)
+                : new DenseLayer.Builder().nOut(units).activation(activation).build();
     }
 
     /** Before the first convolution: images arrive channels-first (null: nothing to do). */

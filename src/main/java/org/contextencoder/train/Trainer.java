@@ -109,7 +109,7 @@ public final class Trainer {
     }
 
     /** Sets the rate only when it changes: DL4J rebuilds its updater (keeping its state) on every change. */
-    private static void setLearningRate(ComputationGraph graph, double rate) {
+    static void setLearningRate(ComputationGraph graph, double rate) {
         for (var layer : graph.getLayers()) {
             Double current = graph.getLearningRate(layer.conf().getLayer().getLayerName());
             if (current != null) {

@@ -143,4 +143,22 @@ class TrainerTest {
         assertEquals("2", CONFIG.withLrPatience(2).asMap().get("lr_patience"));
         assertFalse(CONFIG.asMap().containsKey("lr_patience"), "runs without decay keep the settings they always had");
     }
+
+    @Test
+    void aNewLearningRateReachesEveryLayerAndKeepsAdamsMoments() {
+        InpaintingModel model = fresh(CONFIG, new AtomicReference<>()).get();
+        org.deeplearning4j.nn.graph.ComputationGraph graph = model.graph();
+        graph.fit(new org.nd4j.linalg.dataset.DataSet(org.nd4j.linalg.factory.Nd4j.rand(4, 3, 32, 32),
+                org.nd4j.linalg.factory.Nd4j.rand(4, 3 * 16 * 16)));
+        org.nd4j.linalg.api.ndarray.INDArray moments = graph.getUpdater().getStateViewArray().dup();
+        assertTrue(moments.amaxNumber().doubleValue() > 0, "one step leaves Adam's moments non-zero");
+
+        Trainer.setLearningRate(graph, 2.5e-4);
+
+        for (var layer : graph.getLayers()) {
+            Double rate = graph.getLearningRate(layer.conf().getLayer().getLayerName());
+            if (rate != null) assertEquals(2.5e-4, rate, 1e-12, layer.conf().getLayer().getLayerName());
+        }
+        assertEquals(moments, graph.getUpdater().getStateViewArray(), "the optimizer state survives the change");
+    }
 }
