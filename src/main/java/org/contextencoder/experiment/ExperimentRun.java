@@ -85,7 +85,7 @@ public final class ExperimentRun {
     }
 
     private static Manifest manifest(RunSpec spec, Datasets data, Path out) {
-        Manifest manifest = Manifest.environment().putAll(spec.asMap())
+        Manifest manifest = Manifest.environment().continuing(out.resolve("manifest.properties")).putAll(spec.asMap())
                 .put("data_source", data.source()).put("data_sha256", data.checksum())
                 .put("train_images", data.train().count()).put("test_images", data.test().count());
         manifest.write(out.resolve("manifest.properties"));

@@ -49,6 +49,19 @@ public final class Manifest {
                 .put("created", Instant.now());
     }
 
+    /**
+     * This manifest as the next one of a run that may already have one at {@code previous}: a resumed or reused
+     * run keeps when it was created and the commit it started from ({@code started_git_commit}), while
+     * {@code git_commit} says which code wrote this manifest (and trained any epochs added now).
+     */
+    public Manifest continuing(Path previous) {
+        Map<String, String> before = java.nio.file.Files.isRegularFile(previous) ? read(previous).entries() : Map.of();
+        String commit = entries.get("git_commit");
+        put("started_git_commit", before.getOrDefault("started_git_commit", before.getOrDefault("git_commit", commit)));
+        if (before.containsKey("created")) put("created", before.get("created"));
+        return this;
+    }
+
     /** A manifest written by {@link #write}. */
     public static Manifest read(Path file) {
         Properties p = new Properties();
