@@ -3,22 +3,31 @@ package org.contextencoder.experiment;
 import org.contextencoder.train.LossHistory;
 import org.contextencoder.train.Optimizer;
 import org.contextencoder.train.ProgressListener;
+import org.contextencoder.train.TrainingDivergedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The paper's section 3.4: the same experiment trained with every optimizer at every learning rate, ranked by
- * best validation loss. Each run has its own folder, so an interrupted sweep resumes where it stopped.
+ * best validation loss. Each run has its own folder, so an interrupted sweep resumes where it stopped. A run whose
+ * loss turns NaN (a learning rate too high for its optimizer) is a result, not an error: it is ranked by the epochs
+ * it completed and marked diverged.
  */
 public final class Sweep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sweep.class);
 
     public static final List<Optimizer> OPTIMIZERS = List.of(Optimizer.SGD, Optimizer.ADAM, Optimizer.ADAMW, Optimizer.RMSPROP);
     public static final List<Double> LEARNING_RATES = List.of(0.01, 0.001, 0.0001);
@@ -45,30 +54,57 @@ public final class Sweep {
         return java.math.BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString();
     }
 
+    /** One run of the grid: its history up to where it stopped, and whether it stopped by diverging. */
+    record Run(Optimizer optimizer, double lr, LossHistory history, boolean diverged) {
+        double bestValLoss() {
+            return history.size() == 0 ? Double.NaN : history.best().valLoss();
+        }
+    }
+
     public static Result run(RunSpec base, Path folder, ProgressListener progress) {
-        Table table = Table.create("optimizer x learning rate",
-                StringColumn.create("run"), StringColumn.create("optimizer"), DoubleColumn.create("learning_rate"),
-                DoubleColumn.create("best_val_mse"), IntColumn.create("best_epoch"), DoubleColumn.create("final_train_mse"),
-                DoubleColumn.create("seconds"));
+        List<Run> runs = new ArrayList<>();
         Map<String, LossHistory> histories = new LinkedHashMap<>();
         List<Path> folders = new ArrayList<>();
         for (Optimizer optimizer : OPTIMIZERS) {
             for (double lr : LEARNING_RATES) {
-                String name = runName(optimizer, lr);
                 RunSpec spec = base.withTraining(base.training().withOptimizer(optimizer, lr));
                 Path out = folder.resolve(optimizer.id() + "-" + plain(lr));
-                LossHistory h = ExperimentRun.trainOnly(spec, out, progress);
-                histories.put(name, h);
+                Run run;
+                try {
+                    run = new Run(optimizer, lr, ExperimentRun.trainOnly(spec, out, progress), false);
+                } catch (TrainingDivergedException e) {
+                    LOG.warn("{} diverged: {}", runName(optimizer, lr), e.getMessage());
+                    Path file = out.resolve("history.csv");
+                    run = new Run(optimizer, lr, Files.exists(file) ? LossHistory.read(file) : new LossHistory(), true);
+                }
+                runs.add(run);
+                if (run.history().size() > 0) histories.put(runName(optimizer, lr), run.history());
                 folders.add(out);
-                table.stringColumn("run").append(name);
-                table.stringColumn("optimizer").append(optimizer.id());
-                table.doubleColumn("learning_rate").append(lr);
-                table.doubleColumn("best_val_mse").append(h.best().valLoss());
-                table.intColumn("best_epoch").append(h.best().epoch());
-                table.doubleColumn("final_train_mse").append(h.last().trainLoss());
-                table.doubleColumn("seconds").append(Math.round(h.totalSeconds()));
             }
         }
-        return new Result(table.sortAscendingOn("best_val_mse"), histories, List.copyOf(folders));
+        return new Result(table(runs), histories, List.copyOf(folders));
+    }
+
+    /** Best first; runs that diverged before finishing an epoch have no figure and come last. */
+    static Table table(List<Run> runs) {
+        Table table = Table.create("optimizer x learning rate",
+                StringColumn.create("run"), StringColumn.create("optimizer"), DoubleColumn.create("learning_rate"),
+                DoubleColumn.create("best_val_mse"), IntColumn.create("best_epoch"), DoubleColumn.create("final_train_mse"),
+                DoubleColumn.create("seconds"), StringColumn.create("status"));
+        List<Run> ranked = new ArrayList<>(runs);
+        ranked.sort(Comparator.comparingDouble(r -> Double.isNaN(r.bestValLoss()) ? Double.POSITIVE_INFINITY
+                : r.bestValLoss()));
+        for (Run r : ranked) {
+            boolean any = r.history().size() > 0;
+            table.stringColumn("run").append(runName(r.optimizer(), r.lr()));
+            table.stringColumn("optimizer").append(r.optimizer().id());
+            table.doubleColumn("learning_rate").append(r.lr());
+            table.doubleColumn("best_val_mse").append(r.bestValLoss());
+            table.intColumn("best_epoch").append(any ? r.history().best().epoch() : 0);
+            table.doubleColumn("final_train_mse").append(any ? r.history().last().trainLoss() : Double.NaN);
+            table.doubleColumn("seconds").append(Math.round(r.history().totalSeconds()));
+            table.stringColumn("status").append(r.diverged() ? "diverged after epoch " + r.history().size() : "ok");
+        }
+        return table;
     }
 }

@@ -1,9 +1,13 @@
 package org.contextencoder.experiment;
 
+import org.contextencoder.train.EpochRecord;
+import org.contextencoder.train.LossHistory;
 import org.contextencoder.train.Optimizer;
+import tech.tablesaw.api.Table;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,5 +26,27 @@ class SweepTest {
         Set<String> names = new HashSet<>();
         for (Optimizer o : Sweep.OPTIMIZERS) for (double lr : Sweep.LEARNING_RATES) names.add(Sweep.runName(o, lr));
         assertEquals(12, names.size());
+    }
+
+    @Test
+    void divergedRunsAreRankedByWhatTheyCompletedAndMarked() {
+        Table t = Sweep.table(List.of(
+                new Sweep.Run(Optimizer.RMSPROP, 0.01, new LossHistory(), true),
+                new Sweep.Run(Optimizer.SGD, 0.01, history(0.050, 0.048), false),
+                new Sweep.Run(Optimizer.ADAM, 0.01, history(0.060), true),
+                new Sweep.Run(Optimizer.ADAM, 0.001, history(0.040, 0.030, 0.031), false)));
+        assertEquals(List.of("adam lr=0.001", "sgd lr=0.01", "adam lr=0.01", "rmsprop lr=0.01"),
+                t.stringColumn("run").asList());
+        assertEquals(List.of("ok", "ok", "diverged after epoch 1", "diverged after epoch 0"),
+                t.stringColumn("status").asList());
+        assertEquals(0.030, t.doubleColumn("best_val_mse").get(0), 1e-12);
+        assertEquals(2, t.intColumn("best_epoch").get(0));
+        assertEquals(0, t.intColumn("best_epoch").get(3), "no epoch, no best");
+    }
+
+    private static LossHistory history(double... val) {
+        LossHistory h = new LossHistory();
+        for (int i = 0; i < val.length; i++) h.add(new EpochRecord(i + 1, 0.05, val[i], 10));
+        return h;
     }
 }
