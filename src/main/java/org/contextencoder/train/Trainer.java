@@ -126,13 +126,16 @@ public final class Trainer {
         long start = System.nanoTime();
         double lossSum = 0;
         int seen = 0;
+        boolean decays = config.optimizer().weightDecay() > 0;
         try (BatchSource batches = new BatchSource(train, mask, model.fill(), order, config.batchSize(),
                 config.flip() ? config.seed() * 7_919L + epoch : null)) {
             int total = batches.batches();
             for (int b = 1; batches.hasNext(); b++) {
                 Batch batch = batches.next();
+                // DL4J's score adds the weight-decay penalty (AdamW); the loss reported is the MSE alone.
+                double penalty = decays ? graph.calcRegularizationScore(true) : 0;
                 graph.fit(new org.nd4j.linalg.dataset.DataSet(batch.features(), batch.labels()));
-                double loss = graph.score();
+                double loss = graph.score() - penalty;
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException("the training loss became " + loss + " in epoch " + epoch
                             + ", batch " + b + "; the run's last good checkpoint (epoch " + history.size()

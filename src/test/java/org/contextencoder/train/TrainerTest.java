@@ -161,4 +161,14 @@ class TrainerTest {
         }
         assertEquals(moments, graph.getUpdater().getStateViewArray(), "the optimizer state survives the change");
     }
+
+    @Test
+    void theTrainingLossOfAdamWIsTheMseWithoutItsWeightDecayPenalty(@TempDir Path dir) {
+        TrainingConfig adamw = CONFIG.withOptimizer(Optimizer.ADAMW, 1e-3).withEpochs(1);
+        TrainingResult r = new Trainer(adamw, ProgressListener.SILENT)
+                .train(fresh(adamw, new AtomicReference<>()), train, validation, MASK, dir);
+        double trainLoss = r.history().last().trainLoss();
+        // DL4J's score would add 0.005 * |w|^2, about 20 for this network: far above any MSE of pixels in [0,1].
+        assertTrue(trainLoss > 0 && trainLoss < 0.2, "a per-pixel MSE, got " + trainLoss);
+    }
 }
