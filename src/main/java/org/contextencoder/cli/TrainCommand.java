@@ -5,6 +5,7 @@ import org.contextencoder.experiment.ExperimentRun;
 import org.contextencoder.experiment.RunReport;
 import org.contextencoder.experiment.RunSpec;
 import org.contextencoder.mask.HoleFill;
+import org.contextencoder.model.Architecture;
 import org.contextencoder.train.ConsoleProgress;
 import org.contextencoder.train.Optimizer;
 import org.contextencoder.train.TrainingConfig;
@@ -24,6 +25,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--experiment", required = true, description = "general, truck or landmark")
     String experiment;
+
+    @Option(names = "--architecture", description = "ce32 or unet32 for 32 px, unet128 for 128 px "
+            + "(default: the paper's model for the experiment).")
+    String architecture;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (resumes if it holds a run).")
     Path out;
@@ -51,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hole", description = "Hole side in pixels (default: 16 for 32 px, 32 for 128 px).")
     Integer hole;
 
-    @Option(names = "--fill", defaultValue = "mean", description = "What covers the hole: mean or zero.")
+    @Option(names = "--fill", defaultValue = "mean", description = "What covers the hole: mean, zero or harmonic.")
     String fill;
 
     @Option(names = "--no-flip", description = "Do not mirror training images at random (the paper's setting).")
@@ -74,8 +79,9 @@ final class TrainCommand implements Callable<Integer> {
         Experiment e = Experiment.parse(experiment);
         TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : e.defaultBatch(), Optimizer.parse(optimizer),
                 lr, seed, patience, HoleFill.parse(fill), !noFlip, lrPatience);
-        RunSpec spec = RunSpec.of(e, epochs, data.root()).withTraining(t)
-                .withHole(hole != null ? hole : e.architecture().defaultHole())
+        Architecture a = architecture != null ? Architecture.parse(architecture) : e.architecture();
+        RunSpec spec = RunSpec.of(e, epochs, data.root()).withArchitecture(a).withTraining(t)
+                .withHole(hole != null ? hole : a.defaultHole())
                 .withLimits(trainLimit, testLimit).withPhotos(photos);
         RunReport report = ExperimentRun.train(spec, out, new ConsoleProgress());
         System.out.println(report.metrics().table().print());

@@ -1,18 +1,10 @@
 package org.contextencoder.eval;
 
-import org.contextencoder.mask.Hole;
+import org.contextencoder.mask.HarmonicSurface;
 import org.contextencoder.mask.Mask;
 
-/**
- * Baseline: the harmonic fill, i.e. the solution of the discrete Laplace equation inside the hole with the known
- * pixels around it as boundary (each hole pixel ends as the mean of its four neighbours). Solved by successive
- * over-relaxation from the ring mean until no pixel moves by more than {@link #TOLERANCE}. Where the hole
- * touches the image border, that side has no boundary and the equation uses the remaining neighbours.
- */
+/** Baseline: the harmonic fill, the smoothest surface that meets the hole's border ({@link HarmonicSurface}). */
 public final class HarmonicFill implements Inpainter {
-
-    static final double TOLERANCE = 1e-6;
-    private static final int MAX_SWEEPS = 20_000;
 
     @Override
     public String name() {
@@ -21,70 +13,6 @@ public final class HarmonicFill implements Inpainter {
 
     @Override
     public float[] predictHoles(float[] images, int[] indices, int from, int n, Mask mask) {
-        int s = mask.imageSize();
-        int m = mask.holeSize();
-        float[] start = new RingMeanFill().predictHoles(images, indices, from, n, mask);
-        float[] patches = new float[start.length];
-        // The optimal SOR factor for the Laplacian on an m x m grid.
-        double omega = 2 / (1 + Math.sin(Math.PI / (m + 1)));
-        for (int i = 0; i < n; i++) {
-            Hole h = mask.hole(indices[from + i]);
-            for (int c = 0; c < Mask.CHANNELS; c++) {
-                int plane = (i * Mask.CHANNELS + c) * s * s;
-                int off = (i * Mask.CHANNELS + c) * m * m;
-                double[] u = new double[(m + 2) * (m + 2)];
-                boolean[] known = new boolean[(m + 2) * (m + 2)];
-                for (int y = -1; y <= m; y++) {
-                    for (int x = -1; x <= m; x++) {
-                        int k = (y + 1) * (m + 2) + x + 1;
-                        int iy = h.y() + y;
-                        int ix = h.x() + x;
-                        boolean inside = y >= 0 && y < m && x >= 0 && x < m;
-                        if (inside) {
-                            u[k] = start[off + y * m + x];
-                        } else if (iy >= 0 && iy < s && ix >= 0 && ix < s) {
-                            u[k] = images[plane + iy * s + ix];
-                            known[k] = true;
-                        }
-                    }
-                }
-                solve(u, known, m, omega);
-                for (int y = 0; y < m; y++) {
-                    for (int x = 0; x < m; x++) patches[off + y * m + x] = (float) u[(y + 1) * (m + 2) + x + 1];
-                }
-            }
-        }
-        return patches;
-    }
-
-    private static void solve(double[] u, boolean[] known, int m, double omega) {
-        int w = m + 2;
-        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            double largest = 0;
-            for (int y = 1; y <= m; y++) {
-                for (int x = 1; x <= m; x++) {
-                    int k = y * w + x;
-                    double sum = 0;
-                    int count = 0;
-                    for (int nb : new int[]{k - 1, k + 1, k - w, k + w}) {
-                        boolean interior = isInterior(nb, w, m);
-                        if (interior || known[nb]) {
-                            sum += u[nb];
-                            count++;
-                        }
-                    }
-                    double change = omega * (sum / count - u[k]);
-                    u[k] += change;
-                    largest = Math.max(largest, Math.abs(change));
-                }
-            }
-            if (largest < TOLERANCE) return;
-        }
-    }
-
-    private static boolean isInterior(int k, int w, int m) {
-        int y = k / w;
-        int x = k % w;
-        return y >= 1 && y <= m && x >= 1 && x <= m;
+        return HarmonicSurface.patches(images, indices, from, n, mask);
     }
 }

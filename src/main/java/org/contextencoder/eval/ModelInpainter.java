@@ -3,7 +3,7 @@ package org.contextencoder.eval;
 import org.contextencoder.mask.Mask;
 import org.contextencoder.model.InpaintingModel;
 
-/** A context encoder as an {@link Inpainter}: paints the holes with the model's fill colour, then predicts. */
+/** A context encoder as an {@link Inpainter}: covers the holes as the model was trained to see them, then predicts. */
 public final class ModelInpainter implements Inpainter {
 
     /** The method name of a model in result tables, unless one is given. */
@@ -34,7 +34,7 @@ public final class ModelInpainter implements Inpainter {
                     + mask.imageSize() + " px images");
         }
         float[] covered = images.clone();
-        mask.cover(covered, indices, from, n, model.fill());
+        model.cover().apply(covered, indices, from, n, mask);
         return model.predict(covered, n);
     }
 }

@@ -98,12 +98,12 @@ public final class ExperimentRun {
         return new Trainer(spec.training(), progress).train(() -> newModel(spec, data), data.train(), data.test(), mask, out);
     }
 
-    /** The untrained model a run starts from (its hole covered with the fill colour of these images). */
+    /** The untrained model a run starts from, with the hole cover its fill gives for these images. */
     public static InpaintingModel newModel(RunSpec spec, Datasets data) {
         TrainingConfig t = spec.training();
-        Architecture architecture = spec.experiment().architecture();
+        Architecture architecture = spec.architecture();
         return new InpaintingModel(architecture.build(t.seed(), t.optimizer().updater(t.learningRate()),
-                t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().colour(data.train()));
+                t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().cover(data.train()));
     }
 
     /** The model and the three baselines on both splits. */

@@ -1,5 +1,6 @@
 package org.contextencoder.experiment;
 
+import org.contextencoder.model.Architecture;
 import org.contextencoder.train.TrainingConfig;
 
 import java.nio.file.Path;
@@ -7,46 +8,61 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Everything that defines a training run: the experiment, how to train, the hole, how many images
+ * Everything that defines a training run: the experiment, the network, how to train, the hole, how many images
  * (0 = all), and where the data is ({@code photos} overrides the landmark folder; null for the default).
  */
-public record RunSpec(Experiment experiment, TrainingConfig training, int hole, int trainLimit, int testLimit,
-                      Path dataRoot, Path photos) {
+public record RunSpec(Experiment experiment, Architecture architecture, TrainingConfig training, int hole,
+                      int trainLimit, int testLimit, Path dataRoot, Path photos) {
 
-    /** The paper's setting for an experiment: its default hole and batch size, all images. */
+    public RunSpec {
+        if (architecture.imageSize() != experiment.imageSize()) {
+            throw new IllegalArgumentException("the " + experiment.id() + " experiment has " + experiment.imageSize()
+                    + " px images, which the " + architecture.id() + " model does not take");
+        }
+    }
+
+    /** The paper's setting for an experiment: its model, default hole and batch size, all images. */
     public static RunSpec of(Experiment experiment, int epochs, Path dataRoot) {
-        return new RunSpec(experiment, TrainingConfig.paperDefaults(epochs, experiment.defaultBatch()),
+        return new RunSpec(experiment, experiment.architecture(),
+                TrainingConfig.paperDefaults(epochs, experiment.defaultBatch()),
                 experiment.architecture().defaultHole(), 0, 0, dataRoot, null);
     }
 
+    public RunSpec withArchitecture(Architecture a) {
+        return new RunSpec(experiment, a, training, hole, trainLimit, testLimit, dataRoot, photos);
+    }
+
     public RunSpec withTraining(TrainingConfig t) {
-        return new RunSpec(experiment, t, hole, trainLimit, testLimit, dataRoot, photos);
+        return new RunSpec(experiment, architecture, t, hole, trainLimit, testLimit, dataRoot, photos);
     }
 
     public RunSpec withHole(int h) {
-        return new RunSpec(experiment, training, h, trainLimit, testLimit, dataRoot, photos);
+        return new RunSpec(experiment, architecture, training, h, trainLimit, testLimit, dataRoot, photos);
     }
 
     public RunSpec withLimits(int train, int test) {
-        return new RunSpec(experiment, training, hole, train, test, dataRoot, photos);
+        return new RunSpec(experiment, architecture, training, hole, train, test, dataRoot, photos);
     }
 
     public RunSpec withPhotos(Path folder) {
-        return new RunSpec(experiment, training, hole, trainLimit, testLimit, dataRoot, folder);
+        return new RunSpec(experiment, architecture, training, hole, trainLimit, testLimit, dataRoot, folder);
     }
 
     /**
-     * The run's name in result tables: the experiment's id, with the hole when it is not the paper's default
-     * ({@code landmark-hole64}), so two hole sizes of one experiment stay apart in a joined table.
+     * The run's name in result tables: the experiment's id, with the model when it is not the paper's
+     * ({@code truck-unet32}) and the hole when it is not the paper's default ({@code landmark-hole64}), so runs
+     * of one experiment stay apart in a joined table.
      */
     public String setting() {
-        return hole == experiment.architecture().defaultHole() ? experiment.id() : experiment.id() + "-hole" + hole;
+        String name = experiment.id();
+        if (architecture != experiment.architecture()) name += "-" + architecture.id();
+        return hole == architecture.defaultHole() ? name : name + "-hole" + hole;
     }
 
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("experiment", experiment.id());
-        m.put("architecture", experiment.architecture().id());
+        m.put("architecture", architecture.id());
         m.put("image_size", Integer.toString(experiment.imageSize()));
         m.put("hole", Integer.toString(hole));
         m.putAll(training.asMap());

@@ -7,12 +7,14 @@ import org.nd4j.linalg.learning.config.IUpdater;
 
 import java.util.Locale;
 
-/** The paper's two networks, by the image size they take. */
+/** The paper's two networks, by the image size they take, and one of ours. */
 public enum Architecture {
     /** Section 2.2: 32x32 in, 16x16 centre out. */
     CE32(ContextEncoder32.IMAGE_SIZE, ContextEncoder32.PATCH_SIZE),
     /** Section 2.3: 128x128 in, 32x32 centre out (or 64x64). */
-    UNET128(ContextEncoder128.IMAGE_SIZE, ContextEncoder128.PATCH_SIZE);
+    UNET128(ContextEncoder128.IMAGE_SIZE, ContextEncoder128.PATCH_SIZE),
+    /** Beyond the paper: {@link #CE32} with the skip connections of {@link #UNET128}, cropped to the hole. */
+    UNET32(ContextEncoder32.IMAGE_SIZE, ContextEncoder32.PATCH_SIZE);
 
     private final int imageSize;
     private final int defaultHole;
@@ -36,7 +38,7 @@ public enum Architecture {
      * activations already take about 0.27 GB per layer.
      */
     public int inferenceBatch() {
-        return this == CE32 ? 256 : 64;
+        return imageSize == ContextEncoder32.IMAGE_SIZE ? 256 : 64;
     }
 
     public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole) {
@@ -45,14 +47,12 @@ public enum Architecture {
 
     public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
                                                        Layout layout) {
-        if (this == CE32) {
-            if (hole != ContextEncoder32.PATCH_SIZE) {
-                throw new IllegalArgumentException("the 32x32 model predicts a 16x16 centre; a " + hole
-                        + " px hole needs another decoder");
-            }
-            return ContextEncoder32.configuration(seed, updater, weightDecay, layout);
+        if (this == UNET128) return ContextEncoder128.configuration(seed, updater, weightDecay, hole, layout);
+        if (hole != ContextEncoder32.PATCH_SIZE) {
+            throw new IllegalArgumentException("the 32x32 models predict a 16x16 centre; a " + hole
+                    + " px hole needs another decoder");
         }
-        return ContextEncoder128.configuration(seed, updater, weightDecay, hole, layout);
+        return ContextEncoder32.configuration(seed, updater, weightDecay, layout, this == UNET32);
     }
 
     /** A new, initialised network in the fast layout (with the backend's layer helpers switched on first). */
@@ -67,6 +67,7 @@ public enum Architecture {
         return ChannelsLastBatchNorm.install(graph);
     }
 
+    /** The paper's model for this image size. */
     public static Architecture forImageSize(int size) {
         for (Architecture a : values()) if (a.imageSize == size) return a;
         throw new IllegalArgumentException("no model takes " + size + "x" + size + " images: use 32 or 128");
@@ -74,5 +75,10 @@ public enum Architecture {
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Architecture parse(String id) {
+        for (Architecture a : values()) if (a.id().equals(id.trim().toLowerCase(Locale.ROOT))) return a;
+        throw new IllegalArgumentException("unknown architecture '" + id + "': use ce32, unet32 or unet128");
     }
 }

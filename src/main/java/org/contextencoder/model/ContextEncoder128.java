@@ -3,13 +3,13 @@ package org.contextencoder.model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.learning.config.IUpdater;
 
+import static org.contextencoder.model.Layers.concat;
 import static org.contextencoder.model.Layers.convBnRelu;
+import static org.contextencoder.model.Layers.crop;
 import static org.contextencoder.model.Layers.pool;
 import static org.contextencoder.model.Layers.upsample;
 
@@ -80,15 +80,5 @@ public final class ContextEncoder128 {
                 crop(g, "enc1_hole", enc1, (IMAGE_SIZE - hole) / 2)));
         Layers.sigmoidPatchWithMse(g, dec1, hole, layout);
         return g.build();
-    }
-
-    private static String concat(GraphBuilder g, String name, String... inputs) {
-        g.addVertex(name, new MergeVertex(), inputs);
-        return name;
-    }
-
-    private static String crop(GraphBuilder g, String name, String input, int border) {
-        g.addLayer(name, new Cropping2D(border, border, border, border), input);
-        return name;
     }
 }

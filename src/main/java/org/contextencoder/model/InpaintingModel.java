@@ -1,6 +1,7 @@
 package org.contextencoder.model;
 
 import org.contextencoder.mask.CenterMask;
+import org.contextencoder.mask.HoleCover;
 import org.contextencoder.mask.Mask;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -11,20 +12,20 @@ import java.util.Arrays;
 
 /**
  * A trained (or training) context encoder together with what it needs to be used correctly: the image size,
- * the hole it predicts and the colour its holes were filled with.
+ * the hole it predicts and what covers its holes.
  */
 public final class InpaintingModel {
 
     private final ComputationGraph graph;
     private final Architecture architecture;
     private final int holeSize;
-    private final float[] fill;
+    private final HoleCover cover;
 
-    public InpaintingModel(ComputationGraph graph, Architecture architecture, int holeSize, float[] fill) {
+    public InpaintingModel(ComputationGraph graph, Architecture architecture, int holeSize, HoleCover cover) {
         this.graph = graph;
         this.architecture = architecture;
         this.holeSize = holeSize;
-        this.fill = fill.clone();
+        this.cover = cover;
     }
 
     public ComputationGraph graph() {
@@ -43,9 +44,9 @@ public final class InpaintingModel {
         return holeSize;
     }
 
-    /** The colour (per channel, in [0,1]) that covers the hole in the model's input. */
-    public float[] fill() {
-        return fill.clone();
+    /** What covers the hole in the model's input. */
+    public HoleCover cover() {
+        return cover;
     }
 
     /** The centre mask this model repairs. */

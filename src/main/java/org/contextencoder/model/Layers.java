@@ -3,6 +3,7 @@ package org.contextencoder.model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -11,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -55,6 +57,18 @@ final class Layers {
     /** 2x2 max-pool, stride 2: halves height and width. */
     static String pool(GraphBuilder g, String name, String input) {
         g.addLayer(name, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), input);
+        return name;
+    }
+
+    /** Joins activations of the same height and width along the channels (a skip connection's merge). */
+    static String concat(GraphBuilder g, String name, String... inputs) {
+        g.addVertex(name, new MergeVertex(), inputs);
+        return name;
+    }
+
+    /** Cuts {@code border} pixels off every side: the part of a feature map that lies over the hole. */
+    static String crop(GraphBuilder g, String name, String input, int border) {
+        g.addLayer(name, new Cropping2D(border, border, border, border), input);
         return name;
     }
 

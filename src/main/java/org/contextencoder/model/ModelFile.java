@@ -1,6 +1,7 @@
 package org.contextencoder.model;
 
 import org.contextencoder.backend.Nd4jBackend;
+import org.contextencoder.mask.HoleCover;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -84,7 +85,7 @@ public final class ModelFile {
         }
         try {
             return new InpaintingModel(graph, Architecture.valueOf(p.getProperty("architecture")),
-                    Integer.parseInt(p.getProperty("hole")), parseFill(p.getProperty("fill")));
+                    Integer.parseInt(p.getProperty("hole")), HoleCover.parse(p.getProperty("fill")));
         } catch (RuntimeException e) {
             throw new ModelFileException(file + " has an unreadable " + ENTRY + " (" + e.getMessage() + ")", e);
         }
@@ -101,16 +102,7 @@ public final class ModelFile {
         p.setProperty("architecture", model.architecture().name());
         p.setProperty("image", Integer.toString(model.imageSize()));
         p.setProperty("hole", Integer.toString(model.holeSize()));
-        float[] f = model.fill();
-        p.setProperty("fill", f[0] + "," + f[1] + "," + f[2]);
+        p.setProperty("fill", model.cover().describe());
         return p;
-    }
-
-    private static float[] parseFill(String text) {
-        String[] parts = text.split(",");
-        float[] fill = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) fill[i] = Float.parseFloat(parts[i].trim());
-        if (fill.length != 3) throw new IllegalArgumentException("fill needs 3 channels");
-        return fill;
     }
 }

@@ -66,11 +66,10 @@ public final class Trainer {
                 break;
             }
             double rate = learningRate(history, config);
-            if (rate != config.learningRate()) {
+            if (setLearningRate(model.graph(), rate) && rate < config.learningRate()) {
                 LOG.info("epoch {}: learning rate {} (halved after {} epochs without improvement)", epoch, rate,
                         config.lrPatience());
             }
-            setLearningRate(model.graph(), rate);
             EpochRecord record = runEpoch(model, train, validation, mask, epoch, history);
             boolean improved = history.size() == 0 || record.valLoss() < history.best().valLoss();
             history.add(record);
@@ -108,15 +107,20 @@ public final class Trainer {
         return rate;
     }
 
-    /** Sets the rate only when it changes: DL4J rebuilds its updater (keeping its state) on every change. */
-    static void setLearningRate(ComputationGraph graph, double rate) {
+    /**
+     * Sets the rate only when it changes (DL4J rebuilds its updater, keeping its state, on every change);
+     * true if it changed.
+     */
+    static boolean setLearningRate(ComputationGraph graph, double rate) {
         for (var layer : graph.getLayers()) {
             Double current = graph.getLearningRate(layer.conf().getLayer().getLayerName());
             if (current != null) {
-                if (current != rate) graph.setLearningRate(rate);
-                return;
+                if (current == rate) return false;
+                graph.setLearningRate(rate);
+                return true;
             }
         }
+        return false;
     }
 
     private EpochRecord runEpoch(InpaintingModel model, ImageSet train, ImageSet validation, Mask mask, int epoch,
@@ -127,7 +131,7 @@ public final class Trainer {
         double lossSum = 0;
         int seen = 0;
         boolean decays = config.optimizer().weightDecay() > 0;
-        try (BatchSource batches = new BatchSource(train, mask, model.fill(), order, config.batchSize(),
+        try (BatchSource batches = new BatchSource(train, mask, model.cover(), order, config.batchSize(),
                 config.flip() ? config.seed() * 7_919L + epoch : null)) {
             int total = batches.batches();
             for (int b = 1; batches.hasNext(); b++) {

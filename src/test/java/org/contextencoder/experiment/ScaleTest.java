@@ -1,5 +1,6 @@
 package org.contextencoder.experiment;
 
+import org.contextencoder.model.Architecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,5 +107,15 @@ class ScaleTest {
         RunSpec spec = Scale.from(Map.of(), project).spec(Experiment.LANDMARK, DATA);
         assertEquals("landmark", spec.setting());
         assertEquals("landmark-hole64", spec.withHole(64).setting());
+    }
+
+    @Test
+    void anotherModelGetsItsOwnSettingNameAndMustTakeTheExperimentsImages(@TempDir Path project) {
+        RunSpec truck = Scale.from(Map.of(), project).spec(Experiment.TRUCK, DATA);
+        assertEquals("truck-unet32", truck.withArchitecture(Architecture.UNET32).setting());
+        assertEquals("unet32", truck.withArchitecture(Architecture.UNET32).asMap().get("architecture"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> truck.withArchitecture(Architecture.UNET128));
+        assertTrue(e.getMessage().contains("32 px"), e.getMessage());
     }
 }

@@ -35,6 +35,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void the32pxUNetAddsSkipsFromTheHoleAndAThirdDecoderStage() {
+        ComputationGraph g = Architecture.UNET32.build(1, new Adam(1e-3), 0, 16);
+        long expected = conv(3, 64) + bn(64) + conv(64, 128) + bn(128) + conv(128, 256) + bn(256)
+                + (4096L * 4096 + 4096)
+                + conv(256, 256) + bn(256) + conv(256 + 128, 128) + bn(128) + conv(128 + 64, 64) + bn(64)
+                + conv(64, 3);
+        assertEquals(expected, g.numParams());
+        assertArrayEquals(new long[]{2, 3 * 16 * 16}, g.outputSingle(false, Nd4j.rand(2, 3, 32, 32)).shape());
+        assertEquals(Architecture.UNET32, Architecture.parse(" UNet32"));
+        assertEquals(Architecture.CE32, Architecture.forImageSize(32), "the paper's model is the default");
+    }
+
+    @Test
     void the128pxUNetPredictsTheCentreWithCroppedSkips() {
         ComputationGraph g = Architecture.UNET128.build(1, new Adam(1e-3), 0, 32);
         long expected = conv(3, 64) + bn(64) + conv(64, 128) + bn(128) + conv(128, 256) + bn(256)
@@ -58,6 +71,7 @@ class ArchitectureTest {
                 () -> Architecture.CE32.build(1, new Adam(1e-3), 0, 8));
         assertTrue(e.getMessage().contains("16x16"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Architecture.UNET128.build(1, new Adam(1e-3), 0, 30));
+        assertThrows(IllegalArgumentException.class, () -> Architecture.UNET32.build(1, new Adam(1e-3), 0, 8));
         assertEquals(Architecture.UNET128, Architecture.forImageSize(128));
     }
 }

@@ -38,7 +38,7 @@ class LayoutTest {
      * another order, hence a tolerance of 1e-4 of the largest gradient.
      */
     @ParameterizedTest(name = "{0}, batch {1}")
-    @CsvSource({"CE32, 6", "UNET128, 2"})
+    @CsvSource({"CE32, 6", "UNET32, 4", "UNET128, 2"})
     void theFastLayoutComputesWhatTheChannelsFirstNetworkComputes(Architecture architecture, int batch) {
         ComputationGraph reference = architecture.build(SEED, new Sgd(0.1), 0, architecture.defaultHole(),
                 Layout.CHANNELS_FIRST);

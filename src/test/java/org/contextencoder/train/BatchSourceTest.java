@@ -2,6 +2,7 @@ package org.contextencoder.train;
 
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.mask.CenterMask;
+import org.contextencoder.mask.HoleCover;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchSourceTest {
+
+    private static final HoleCover BLACK = new HoleCover.Solid(new float[3]);
 
     /** 40 generated 8x8 images whose pixels encode image, channel, row and column. */
     private static ImageSet images() {
@@ -29,7 +32,8 @@ class BatchSourceTest {
         ImageSet set = images();
         CenterMask mask = new CenterMask(8, 4);
         int[] order = {3, 1};
-        try (BatchSource source = new BatchSource(set, mask, new float[]{0.25f, 0.5f, 0.75f}, order, 2, null)) {
+        try (BatchSource source = new BatchSource(set, mask, new HoleCover.Solid(new float[]{0.25f, 0.5f, 0.75f}), order, 2,
+                null)) {
             assertEquals(1, source.batches());
             Batch b = source.next();
             assertFalse(source.hasNext());
@@ -49,13 +53,13 @@ class BatchSourceTest {
         float[] plain;
         float[] flipped;
         float[] again;
-        try (BatchSource s = new BatchSource(set, mask, new float[3], order, 40, null)) {
+        try (BatchSource s = new BatchSource(set, mask, BLACK, order, 40, null)) {
             plain = features(s);
         }
-        try (BatchSource s = new BatchSource(set, mask, new float[3], order, 40, 5L)) {
+        try (BatchSource s = new BatchSource(set, mask, BLACK, order, 40, 5L)) {
             flipped = features(s);
         }
-        try (BatchSource s = new BatchSource(set, mask, new float[3], order, 40, 5L)) {
+        try (BatchSource s = new BatchSource(set, mask, BLACK, order, 40, 5L)) {
             again = features(s);
         }
         assertArrayEquals(flipped, again);

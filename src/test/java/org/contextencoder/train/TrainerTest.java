@@ -5,6 +5,7 @@ import org.contextencoder.data.Cifar10;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.mask.CenterMask;
+import org.contextencoder.mask.HoleCover;
 import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
@@ -43,7 +44,7 @@ class TrainerTest {
         return () -> {
             InpaintingModel m = new InpaintingModel(Architecture.CE32.build(c.seed(),
                     c.optimizer().updater(c.learningRate()), c.optimizer().weightDecay(), 16),
-                    Architecture.CE32, 16, train.meanColour());
+                    Architecture.CE32, 16, new HoleCover.Solid(train.meanColour()));
             made.set(m);
             return m;
         };
@@ -153,7 +154,8 @@ class TrainerTest {
         org.nd4j.linalg.api.ndarray.INDArray moments = graph.getUpdater().getStateViewArray().dup();
         assertTrue(moments.amaxNumber().doubleValue() > 0, "one step leaves Adam's moments non-zero");
 
-        Trainer.setLearningRate(graph, 2.5e-4);
+        assertTrue(Trainer.setLearningRate(graph, 2.5e-4), "a new rate is a change");
+        assertFalse(Trainer.setLearningRate(graph, 2.5e-4), "the same rate again is not");
 
         for (var layer : graph.getLayers()) {
             Double rate = graph.getLearningRate(layer.conf().getLayer().getLayerName());
