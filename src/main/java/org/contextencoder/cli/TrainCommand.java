@@ -56,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hole", description = "Hole side in pixels (default: 16 for 32 px, 32 for 128 px).")
     Integer hole;
 
-    @Option(names = "--fill", defaultValue = "mean", description = "What covers the hole: mean, zero or harmonic.")
+    @Option(names = "--fill", description = "What covers the hole: mean, zero or harmonic "
+            + "(default: mean for ce32, harmonic for the models with skip connections).")
     String fill;
 
     @Option(names = "--no-flip", description = "Do not mirror training images at random (the paper's setting).")
@@ -77,9 +78,9 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Experiment e = Experiment.parse(experiment);
-        TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : e.defaultBatch(), Optimizer.parse(optimizer),
-                lr, seed, patience, HoleFill.parse(fill), !noFlip, lrPatience);
         Architecture a = architecture != null ? Architecture.parse(architecture) : e.architecture();
+        TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : e.defaultBatch(), Optimizer.parse(optimizer),
+                lr, seed, patience, fill != null ? HoleFill.parse(fill) : a.defaultFill(), !noFlip, lrPatience);
         RunSpec spec = RunSpec.of(e, epochs, data.root()).withArchitecture(a).withTraining(t)
                 .withHole(hole != null ? hole : a.defaultHole())
                 .withLimits(trainLimit, testLimit).withPhotos(photos);

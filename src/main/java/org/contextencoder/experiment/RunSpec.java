@@ -23,13 +23,15 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
 
     /** The paper's setting for an experiment: its model, default hole and batch size, all images. */
     public static RunSpec of(Experiment experiment, int epochs, Path dataRoot) {
-        return new RunSpec(experiment, experiment.architecture(),
-                TrainingConfig.paperDefaults(epochs, experiment.defaultBatch()),
-                experiment.architecture().defaultHole(), 0, 0, dataRoot, null);
+        Architecture a = experiment.architecture();
+        return new RunSpec(experiment, a, TrainingConfig.paperDefaults(epochs, experiment.defaultBatch())
+                .withFill(a.defaultFill()), a.defaultHole(), 0, 0, dataRoot, null);
     }
 
+    /** The run with another model, and that model's default hole fill. */
     public RunSpec withArchitecture(Architecture a) {
-        return new RunSpec(experiment, a, training, hole, trainLimit, testLimit, dataRoot, photos);
+        return new RunSpec(experiment, a, training.withFill(a.defaultFill()), hole, trainLimit, testLimit, dataRoot,
+                photos);
     }
 
     public RunSpec withTraining(TrainingConfig t) {

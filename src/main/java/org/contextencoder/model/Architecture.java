@@ -1,6 +1,7 @@
 package org.contextencoder.model;
 
 import org.contextencoder.backend.Nd4jBackend;
+import org.contextencoder.mask.HoleFill;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -30,6 +31,17 @@ public enum Architecture {
 
     public int defaultHole() {
         return defaultHole;
+    }
+
+    /**
+     * What covers the hole unless a run says otherwise (the paper leaves it open). The models with skip
+     * connections from the hole see its cover at full resolution, so its harmonic fill gives them the border's
+     * colours to build on (truck, UNET32: validation 0.0293 against 0.0318 with the mean colour after two epochs);
+     * through the 32 px model's dense bottleneck it makes no difference (0.0397 against 0.0394 after one), and
+     * that model keeps the mean colour.
+     */
+    public HoleFill defaultFill() {
+        return this == CE32 ? HoleFill.MEAN : HoleFill.HARMONIC;
     }
 
     /**

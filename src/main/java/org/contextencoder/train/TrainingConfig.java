@@ -47,6 +47,10 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
         return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, p, fill, flip, lrPatience);
     }
 
+    public TrainingConfig withFill(HoleFill f) {
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, f, flip, lrPatience);
+    }
+
     public TrainingConfig withFlip(boolean f) {
         return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, fill, f, lrPatience);
     }

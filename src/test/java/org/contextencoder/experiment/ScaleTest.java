@@ -114,6 +114,10 @@ class ScaleTest {
         RunSpec truck = Scale.from(Map.of(), project).spec(Experiment.TRUCK, DATA);
         assertEquals("truck-unet32", truck.withArchitecture(Architecture.UNET32).setting());
         assertEquals("unet32", truck.withArchitecture(Architecture.UNET32).asMap().get("architecture"));
+        assertEquals("mean", truck.asMap().get("hole_fill"), "the paper's 32 px model keeps the mean colour");
+        assertEquals("harmonic", truck.withArchitecture(Architecture.UNET32).asMap().get("hole_fill"),
+                "models with skips from the hole see its harmonic fill");
+        assertEquals("harmonic", Scale.from(Map.of(), project).spec(Experiment.LANDMARK, DATA).asMap().get("hole_fill"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> truck.withArchitecture(Architecture.UNET128));
         assertTrue(e.getMessage().contains("32 px"), e.getMessage());
