@@ -121,6 +121,11 @@ class CommandLineTest {
         assertEquals(1, unknownClass.code());
         assertTrue(unknownClass.err().contains("unknown experiment 'lorries'"), unknownClass.err());
 
+        Result wrongModel = cli("train", "--experiment", "truck", "--architecture", "unet128", "--out",
+                dir.resolve("w").toString());
+        assertEquals(1, wrongModel.code());
+        assertTrue(wrongModel.err().contains("32 px images, which the unet128 model does not take"), wrongModel.err());
+
         Result noPhotos = cli("train", "--experiment", "landmark", "--data-dir", dir.resolve("empty").toString(),
                 "--out", dir.resolve("y").toString());
         assertEquals(1, noPhotos.code());
