@@ -19,7 +19,9 @@ public final class Runs {
             "truck", "02-truck.ipynb",
             "landmark", "03-landmark.ipynb",
             "landmark-hole64", "03-landmark.ipynb",
-            "sweep", "05-optimizer-sweep.ipynb");
+            "sweep", "05-optimizer-sweep.ipynb",
+            "truck-unet32", "07-beyond-the-paper.ipynb",
+            "general-unet32", "07-beyond-the-paper.ipynb");
 
     private Runs() {
     }

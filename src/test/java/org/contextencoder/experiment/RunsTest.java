@@ -22,6 +22,9 @@ class RunsTest {
 
         e = assertThrows(IllegalStateException.class, () -> Runs.metrics(dir.resolve("landmark-hole64")));
         assertTrue(e.getMessage().contains("notebooks/03-landmark.ipynb"), e.getMessage());
+
+        e = assertThrows(IllegalStateException.class, () -> Runs.history(dir.resolve("truck-unet32")));
+        assertTrue(e.getMessage().contains("notebooks/07-beyond-the-paper.ipynb"), e.getMessage());
     }
 
     @Test
