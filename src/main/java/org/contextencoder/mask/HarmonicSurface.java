@@ -23,37 +23,40 @@ public final class HarmonicSurface {
         float[] patches = new float[start.length];
         // The optimal SOR factor for the Laplacian on an m x m grid.
         double omega = 2 / (1 + Math.sin(Math.PI / (m + 1)));
+        int w = m + 2;
         for (int i = 0; i < n; i++) {
             Hole h = mask.hole(indices[from + i]);
+            // Which cells of the hole and its one-pixel ring take part: the hole, and the ring inside the image.
+            boolean[] usable = new boolean[w * w];
+            for (int y = -1; y <= m; y++) {
+                for (int x = -1; x <= m; x++) {
+                    int iy = h.y() + y;
+                    int ix = h.x() + x;
+                    usable[(y + 1) * w + x + 1] = iy >= 0 && iy < s && ix >= 0 && ix < s;
+                }
+            }
             for (int c = 0; c < Mask.CHANNELS; c++) {
                 int plane = (i * Mask.CHANNELS + c) * s * s;
                 int off = (i * Mask.CHANNELS + c) * m * m;
-                double[] u = new double[(m + 2) * (m + 2)];
-                boolean[] known = new boolean[(m + 2) * (m + 2)];
+                double[] u = new double[w * w];
                 for (int y = -1; y <= m; y++) {
                     for (int x = -1; x <= m; x++) {
-                        int k = (y + 1) * (m + 2) + x + 1;
-                        int iy = h.y() + y;
-                        int ix = h.x() + x;
+                        int k = (y + 1) * w + x + 1;
                         boolean inside = y >= 0 && y < m && x >= 0 && x < m;
-                        if (inside) {
-                            u[k] = start[off + y * m + x];
-                        } else if (iy >= 0 && iy < s && ix >= 0 && ix < s) {
-                            u[k] = images[plane + iy * s + ix];
-                            known[k] = true;
-                        }
+                        if (inside) u[k] = start[off + y * m + x];
+                        else if (usable[k]) u[k] = images[plane + (h.y() + y) * s + h.x() + x];
                     }
                 }
-                solve(u, known, m, omega);
+                solve(u, usable, m, omega);
                 for (int y = 0; y < m; y++) {
-                    for (int x = 0; x < m; x++) patches[off + y * m + x] = (float) u[(y + 1) * (m + 2) + x + 1];
+                    for (int x = 0; x < m; x++) patches[off + y * m + x] = (float) u[(y + 1) * w + x + 1];
                 }
             }
         }
         return patches;
     }
 
-    private static void solve(double[] u, boolean[] known, int m, double omega) {
+    private static void solve(double[] u, boolean[] usable, int m, double omega) {
         int w = m + 2;
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             double largest = 0;
@@ -62,12 +65,21 @@ public final class HarmonicSurface {
                     int k = y * w + x;
                     double sum = 0;
                     int count = 0;
-                    for (int nb : new int[]{k - 1, k + 1, k - w, k + w}) {
-                        boolean interior = isInterior(nb, w, m);
-                        if (interior || known[nb]) {
-                            sum += u[nb];
-                            count++;
-                        }
+                    if (usable[k - 1]) {
+                        sum += u[k - 1];
+                        count++;
+                    }
+                    if (usable[k + 1]) {
+                        sum += u[k + 1];
+                        count++;
+                    }
+                    if (usable[k - w]) {
+                        sum += u[k - w];
+                        count++;
+                    }
+                    if (usable[k + w]) {
+                        sum += u[k + w];
+                        count++;
                     }
                     double change = omega * (sum / count - u[k]);
                     u[k] += change;
@@ -76,11 +88,5 @@ public final class HarmonicSurface {
             }
             if (largest < TOLERANCE) return;
         }
-    }
-
-    private static boolean isInterior(int k, int w, int m) {
-        int y = k / w;
-        int x = k % w;
-        return y >= 1 && y <= m && x >= 1 && x <= m;
     }
 }
