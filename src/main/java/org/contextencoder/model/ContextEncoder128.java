@@ -2,9 +2,6 @@ package org.contextencoder.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 import static org.contextencoder.model.Layers.concat;
@@ -57,12 +54,7 @@ public final class ContextEncoder128 {
             throw new IllegalArgumentException("the 128x128 model needs a hole that is a multiple of 4 below 128, got "
                     + hole);
         }
-        GraphBuilder g = Layers.network(seed, updater, weightDecay, layout)
-                .weightInit(WeightInit.XAVIER_UNIFORM)
-                .convolutionMode(ConvolutionMode.Same)
-                .graphBuilder()
-                .addInputs("image")
-                .setInputTypes(InputType.convolutional(IMAGE_SIZE, IMAGE_SIZE, 3));
+        GraphBuilder g = Layers.graph(seed, updater, weightDecay, layout, IMAGE_SIZE);
 
         String enc1 = convBnRelu(g, "enc1", 64, layout.entry(), "image");
         String enc2 = convBnRelu(g, "enc2", 128, pool(g, "pool1", enc1));

@@ -2,9 +2,6 @@ package org.contextencoder.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 
@@ -51,12 +48,7 @@ public final class ContextEncoder32 {
     /** {@code holeSkips}: join the encoder's view of the hole to the decoder ({@link Architecture#UNET32}). */
     static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, Layout layout,
                                                        boolean holeSkips) {
-        GraphBuilder g = Layers.network(seed, updater, weightDecay, layout)
-                .weightInit(WeightInit.XAVIER_UNIFORM) // Keras's default, as in the paper's code
-                .convolutionMode(ConvolutionMode.Same)
-                .graphBuilder()
-                .addInputs("image")
-                .setInputTypes(InputType.convolutional(IMAGE_SIZE, IMAGE_SIZE, 3));
+        GraphBuilder g = Layers.graph(seed, updater, weightDecay, layout, IMAGE_SIZE);
 
         String enc1 = convBnRelu(g, "enc1", 64, layout.entry(), "image");
         String enc2 = convBnRelu(g, "enc2", 128, pool(g, "pool1", enc1));

@@ -1,9 +1,12 @@
 package org.contextencoder.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -23,10 +26,19 @@ final class Layers {
     }
 
     /** Seeded settings every layer shares; {@code weightDecay > 0} is decoupled weight decay (AdamW's). */
-    static NeuralNetConfiguration.Builder network(long seed, IUpdater updater, double weightDecay, Layout layout) {
+    /**
+     * A graph with one square RGB input named "image": Keras's default initialisation (Glorot uniform, as in the
+     * paper's code) and 'same' convolutions.
+     */
+    static GraphBuilder graph(long seed, IUpdater updater, double weightDecay, Layout layout, int imageSize) {
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder().seed(seed).updater(updater)
-                .cacheMode(layout.cacheMode());
-        return weightDecay > 0 ? b.weightDecay(weightDecay, true) : b;
+                .cacheMode(layout.cacheMode())
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .convolutionMode(ConvolutionMode.Same);
+        return (weightDecay > 0 ? b.weightDecay(weightDecay, true) : b)
+                .graphBuilder()
+                .addInputs("image")
+                .setInputTypes(InputType.convolutional(imageSize, imageSize, 3));
     }
 
     /**
