@@ -25,10 +25,10 @@ final class Layers {
     private Layers() {
     }
 
-    /** Seeded settings every layer shares; {@code weightDecay > 0} is decoupled weight decay (AdamW's). */
     /**
-     * A graph with one square RGB input named "image": Keras's default initialisation (Glorot uniform, as in the
-     * paper's code) and 'same' convolutions.
+     * A graph with one square RGB input named "image" and the seeded settings every layer shares: Keras's default
+     * initialisation (Glorot uniform, as in the paper's code), 'same' convolutions, and decoupled weight decay
+     * (AdamW's) when {@code weightDecay > 0}.
      */
     static GraphBuilder graph(long seed, IUpdater updater, double weightDecay, Layout layout, int imageSize) {
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder().seed(seed).updater(updater)
