@@ -25,6 +25,11 @@ case "$scale" in
     *) echo "unknown scale '$scale' (small or full)" >&2; exit 2 ;;
 esac
 export WORKBENCH_SCALE=$scale
+# Kernels run in their notebook's folder: a relative data root means where this command was typed.
+if [ -n "${WORKBENCH_DATA:-}" ]; then
+    WORKBENCH_DATA=$(realpath -m -- "$WORKBENCH_DATA")
+    export WORKBENCH_DATA
+fi
 
 if [ ${#notebooks[@]} -eq 0 ]; then
     mapfile -t notebooks < <(find "$root/notebooks" -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)

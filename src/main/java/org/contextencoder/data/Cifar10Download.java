@@ -68,7 +68,7 @@ public final class Cifar10Download {
         } catch (IOException e) {
             throw new DatasetException("could not download CIFAR-10 from " + source + " (" + e.getMessage()
                     + "); check the network, or download cifar-10-binary.tar.gz yourself and unpack it into "
-                    + dataRoot, e);
+                    + dataRoot.toAbsolutePath(), e);
         } finally {
             deleteQuietly(archive);
             deleteQuietly(staging);

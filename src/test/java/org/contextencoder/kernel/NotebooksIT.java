@@ -64,12 +64,13 @@ class NotebooksIT {
 
     /**
      * The real datasets beside the repository ({@code ../shared/data}) unless WORKBENCH_DATA already says where
-     * they are, so CI runs the notebooks on the same data as the tests.
+     * they are, so CI runs the notebooks on the same data as the tests; given relative to the repository, as in the
+     * README's command, although the kernels run in {@code notebooks/}.
      */
     private static Map<String, String> dataEnvironment() {
         String set = System.getenv("WORKBENCH_DATA");
         if (set != null && !set.isBlank()) return Map.of();
-        return Map.of("WORKBENCH_DATA", SharedData.root().toString());
+        return Map.of("WORKBENCH_DATA", Path.of("").toAbsolutePath().relativize(SharedData.root()).toString());
     }
 
     private static List<JsonObject> outputsOf(Path notebook) throws Exception {
