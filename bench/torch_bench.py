@@ -82,9 +82,9 @@ class UNet128(nn.Module):
         return self.out(d1)                                        # 3@32
 
 
-MODELS = {  # name: (factory, input size, output size, batch)
-    "32": (ContextEncoder32, 32, 16, 64),
-    "128": (UNet128, 128, 32, 16),
+MODELS = {  # name: (factory, input size, output size, training batch, inference batch), the workbench's batches
+    "32": (ContextEncoder32, 32, 16, 64, 256),
+    "128": (UNet128, 128, 32, 16, 64),
 }
 
 
@@ -134,13 +134,15 @@ def summary(rates):
 
 
 def bench_model(name, reps, batch=None):
-    factory, in_size, out_size, default_batch = MODELS[name]
-    batch = batch or default_batch
+    """Trains at the model's training batch and infers at its inference batch; --batch sets both."""
+    factory, in_size, out_size, default_train_batch, default_infer_batch = MODELS[name]
+    train_batch = batch or default_train_batch
+    infer_batch = batch or default_infer_batch
     torch.manual_seed(42)
     model = factory()
     flops = forward_flops_per_image(model, in_size)
-    x = torch.rand(batch, 3, in_size, in_size)
-    y = torch.rand(batch, 3, out_size, out_size)
+    x = torch.rand(train_batch, 3, in_size, in_size)
+    y = torch.rand(train_batch, 3, out_size, out_size)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = nn.MSELoss()
 
@@ -150,12 +152,13 @@ def bench_model(name, reps, batch=None):
         opt.step()
 
     model.train()
-    train = summary(time_repeated(reps, batch, train_step))
+    train = summary(time_repeated(reps, train_batch, train_step))
     model.eval()
+    xi = torch.rand(infer_batch, 3, in_size, in_size)
     with torch.no_grad():
-        infer = summary(time_repeated(reps, batch, lambda: model(x)))
-    return {"batch": batch, "forward_flops_per_image": flops, "train_images_per_s": train,
-            "infer_images_per_s": infer,
+        infer = summary(time_repeated(reps, infer_batch, lambda: model(xi)))
+    return {"batch": train_batch, "infer_batch": infer_batch, "forward_flops_per_image": flops,
+            "train_images_per_s": train, "infer_images_per_s": infer,
             "train_gflops": train["median"] * 3 * flops / 1e9, "infer_gflops": infer["median"] * flops / 1e9}
 
 
@@ -191,7 +194,8 @@ def main():
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--no-matmul", action="store_true", help="skip the matmul ceiling")
-    parser.add_argument("--batch", type=int, help="batch size for every model (default: 64 at 32 px, 16 at 128 px)")
+    parser.add_argument("--batch", type=int, help="batch size for every model and mode (default: training 64 at 32 px, 16 at 128 px; "
+                        "inference 256 and 64)")
     parser.add_argument("--seconds", type=float, default=MIN_REP_SECONDS, help="minimum seconds per repetition")
     args = parser.parse_args()
 
@@ -217,7 +221,8 @@ def main():
     if m:
         print(f"matmul 2048x2048 float32: {m['median']:.1f} (min {m['min']:.1f}, max {m['max']:.1f}) GFLOP/s")
     for name, r in result["models"].items():
-        print(f"model {name}, batch {r['batch']}, forward {r['forward_flops_per_image'] / 1e6:.1f} MFLOP/image")
+        print(f"model {name}, batch {r['batch']} (inference {r['infer_batch']}), "
+              f"forward {r['forward_flops_per_image'] / 1e6:.1f} MFLOP/image")
         for kind in ("train", "infer"):
             s = r[f"{kind}_images_per_s"]
             print(f"  {kind} {s['median']:.1f} (min {s['min']:.1f}, max {s['max']:.1f}, n={s['n']}) images/s"

@@ -41,8 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-torch", description = "DL4J figures only; do not run bench/torch_best.sh.")
     boolean noTorch;
 
-    // For quick runs (tests): the defaults are the trainer's batches and torch_bench.py's 3 s repetitions.
-    @Option(names = "--batch", hidden = true, defaultValue = "0", description = "Batch for every model (0: default).")
+    // For quick runs (tests): the defaults are the workbench's batches (training and inference differ) and
+    // torch_bench.py's 3 s repetitions.
+    @Option(names = "--batch", hidden = true, defaultValue = "0",
+            description = "Batch for every model and mode (0: the defaults).")
     int batch;
 
     @Option(names = "--rep-seconds", hidden = true, defaultValue = "3", description = "Minimum seconds per repetition.")
@@ -80,11 +82,12 @@ public final class BenchCommand implements Callable<Integer> {
 
         List<BenchRow> rows = new ArrayList<>();
         for (Architecture a : chosen) {
-            Dl4jBench.ModelResult m = dl4j.run(a, batch > 0 ? batch : Dl4jBench.defaultBatch(a));
+            Dl4jBench.ModelResult m = dl4j.run(a, batch > 0 ? batch : Dl4jBench.defaultBatch(a),
+                    batch > 0 ? batch : a.inferenceBatch());
             TorchReference.ModelFigures t = torch == null ? null : torch.model(m.model());
-            rows.add(new BenchRow(m.model(), "train", m.batch(), m.forwardFlops(), m.train(),
+            rows.add(new BenchRow(m.model(), "train", m.trainBatch(), m.forwardFlops(), m.train(),
                     t == null ? null : t.train()));
-            rows.add(new BenchRow(m.model(), "infer", m.batch(), m.forwardFlops(), m.infer(),
+            rows.add(new BenchRow(m.model(), "infer", m.inferBatch(), m.forwardFlops(), m.infer(),
                     t == null ? null : t.infer()));
             report.memory(m, t);
         }

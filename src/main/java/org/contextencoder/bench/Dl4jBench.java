@@ -13,7 +13,7 @@ final class Dl4jBench {
     static final int MATMUL_SIZE = 2048;
 
     /** Figures of one model: forward FLOPs per image from its graph, images/s, and the peaks while it ran. */
-    record ModelResult(String model, int batch, long forwardFlops, Summary train, Summary infer,
+    record ModelResult(String model, int trainBatch, int inferBatch, long forwardFlops, Summary train, Summary infer,
                        MemoryPeak.Peak memory) {
     }
 
@@ -32,17 +32,22 @@ final class Dl4jBench {
         return Integer.toString(a.imageSize());
     }
 
-    ModelResult run(Architecture a, int batch) {
+    /**
+     * Trains at {@code trainBatch} and infers at {@code inferBatch}: each mode at the batch the workbench uses for it
+     * ({@link #defaultBatch} and {@link Architecture#inferenceBatch()}), torch_bench.py likewise.
+     */
+    ModelResult run(Architecture a, int trainBatch, int inferBatch) {
         try (MemoryPeak peak = MemoryPeak.start()) {
             ComputationGraph net = a.build(42L, new Adam(1e-3), 0, a.defaultHole());
             int s = a.imageSize();
             long flops = FlopCount.forwardFlopsPerImage(net.getConfiguration(), InputType.convolutional(s, s, 3));
             // Uniform in [0,1), never zeros: zero inputs can take fast paths (denormals, sparse kernels).
-            INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, s, s);
-            INDArray y = Nd4j.rand(DataType.FLOAT, batch, 3L * a.defaultHole() * a.defaultHole());
-            Summary train = timing.rate(batch, () -> net.fit(new INDArray[]{x}, new INDArray[]{y}));
-            Summary infer = timing.rate(batch, () -> net.output(false, x));
-            return new ModelResult(modelName(a), batch, flops, train, infer, peak.stop());
+            INDArray x = Nd4j.rand(DataType.FLOAT, trainBatch, 3, s, s);
+            INDArray y = Nd4j.rand(DataType.FLOAT, trainBatch, 3L * a.defaultHole() * a.defaultHole());
+            Summary train = timing.rate(trainBatch, () -> net.fit(new INDArray[]{x}, new INDArray[]{y}));
+            INDArray xi = Nd4j.rand(DataType.FLOAT, inferBatch, 3, s, s);
+            Summary infer = timing.rate(inferBatch, () -> net.output(false, xi));
+            return new ModelResult(modelName(a), trainBatch, inferBatch, flops, train, infer, peak.stop());
         }
     }
 
