@@ -194,8 +194,8 @@ def main():
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--no-matmul", action="store_true", help="skip the matmul ceiling")
-    parser.add_argument("--batch", type=int, help="batch size for every model and mode (default: training 64 at 32 px, 16 at 128 px; "
-                        "inference 256 and 64)")
+    parser.add_argument("--batch", type=int, help="batch size for every model and mode "
+                        "(default: training 64 at 32 px, 16 at 128 px; inference 256 and 64)")
     parser.add_argument("--seconds", type=float, default=MIN_REP_SECONDS, help="minimum seconds per repetition")
     args = parser.parse_args()
 
