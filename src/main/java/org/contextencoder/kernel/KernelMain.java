@@ -5,6 +5,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Starts the kernel for Jupyter: {@code java ... org.contextencoder.kernel.KernelMain CONNECTION_FILE}.
@@ -21,6 +22,10 @@ public final class KernelMain {
             System.err.println("usage: java " + KernelMain.class.getName() + " CONNECTION_FILE");
             System.exit(2);
         }
+        ParentWatch.start(Duration.ofSeconds(1), () -> {
+            System.err.println("Kernel: the Jupyter process that started this kernel has died; exiting");
+            System.exit(1);
+        });
         KernelConnectionProperties connectionProperties =
                 KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         WorkbenchKernel kernel = new WorkbenchKernel(KernelSettings.fromEnvironment(System.getenv()));

@@ -33,6 +33,13 @@ final class ExternalCommand {
         }
     }
 
+    /** Writes a kernelspec for the kernel just built into target/; returns the environment that makes Jupyter find it. */
+    static Map<String, String> builtKernel() throws Exception {
+        assertSucceeded(run(Map.of(), "write-kernelspec", "environment/write-kernelspec.sh", "target/jupyter/kernels/java"),
+                "writing the kernelspec");
+        return Map.of("JUPYTER_PATH", ROOT.resolve("target/jupyter").toString());
+    }
+
     /** Runs a command in the project root; its output goes to target/it-logs/NAME.log and the result. */
     static Result run(Map<String, String> env, String name, String... command) throws IOException, InterruptedException {
         Path log = ROOT.resolve("target/it-logs/" + name + ".log");

@@ -3,7 +3,6 @@ package org.contextencoder.kernel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,12 +24,7 @@ class KernelConformanceIT {
     @Timeout(600)
     void passesJupyterKernelTest() throws Exception {
         ExternalCommand.requirePythonModules("jupyter_client", "jupyter_kernel_test");
-        ExternalCommand.assertSucceeded(ExternalCommand.run(Map.of(), "write-kernelspec",
-                "environment/write-kernelspec.sh", "target/jupyter/kernels/java"), "writing the kernelspec");
-
-        ExternalCommand.Result result = ExternalCommand.run(
-                Map.of("JUPYTER_PATH", ExternalCommand.ROOT.resolve("target/jupyter").toString()),
-                "kernel-conformance",
+        ExternalCommand.Result result = ExternalCommand.run(ExternalCommand.builtKernel(), "kernel-conformance",
                 ExternalCommand.PYTHON, "src/test/python/kernel_conformance.py");
 
         ExternalCommand.assertSucceeded(result, "the kernel conformance suite");
