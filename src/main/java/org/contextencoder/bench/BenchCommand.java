@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         List<BenchRow> rows = new ArrayList<>();
         for (Architecture a : chosen) {
-            Dl4jBench.ModelResult m = dl4j.run(a, batch > 0 ? batch : Dl4jBench.defaultBatch(a),
+            Dl4jBench.ModelResult m = dl4j.run(a, batch > 0 ? batch : a.trainingBatch(),
                     batch > 0 ? batch : a.inferenceBatch());
             TorchReference.ModelFigures t = torch == null ? null : torch.model(m.model());
             rows.add(new BenchRow(m.model(), "train", m.trainBatch(), m.forwardFlops(), m.train(),

@@ -23,18 +23,13 @@ final class Dl4jBench {
         this.timing = timing;
     }
 
-    /** The batch each model trains with by default (the trainer's and torch_bench.py's). */
-    static int defaultBatch(Architecture a) {
-        return a == Architecture.CE32 ? 64 : 16;
-    }
-
     static String modelName(Architecture a) {
         return Integer.toString(a.imageSize());
     }
 
     /**
      * Trains at {@code trainBatch} and infers at {@code inferBatch}: each mode at the batch the workbench uses for it
-     * ({@link #defaultBatch} and {@link Architecture#inferenceBatch()}), torch_bench.py likewise.
+     * ({@link Architecture#trainingBatch()} and {@link Architecture#inferenceBatch()}), torch_bench.py likewise.
      */
     ModelResult run(Architecture a, int trainBatch, int inferBatch) {
         try (MemoryPeak peak = MemoryPeak.start()) {

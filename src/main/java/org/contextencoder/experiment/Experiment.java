@@ -12,31 +12,24 @@ import java.util.Locale;
 /** The paper's three settings (section 3): which images, which model, which hole. */
 public enum Experiment {
     /** 3.1: all of CIFAR-10, the 32x32 model, a 16x16 centre hole. */
-    GENERAL(Architecture.CE32, List.of(), 64),
+    GENERAL(Architecture.CE32, List.of()),
     /** 3.2: CIFAR-10's trucks only (5,000 train / 1,000 test). */
-    TRUCK(Architecture.CE32, List.of("truck"), 64),
+    TRUCK(Architecture.CE32, List.of("truck")),
     /** 3.2: 128x128 landmark photos (here the scenery stand-in, or any folder of photos), a 32x32 centre hole. */
-    LANDMARK(Architecture.UNET128, List.of(), 16);
+    LANDMARK(Architecture.UNET128, List.of());
 
     /** The landmark photos' folder under the data root, unless another folder is given. */
     public static final String LANDMARK_FOLDER = "scenes";
 
     private final Architecture architecture;
     private final List<String> classes;
-    private final int defaultBatch;
-
-    Experiment(Architecture architecture, List<String> classes, int defaultBatch) {
+    Experiment(Architecture architecture, List<String> classes) {
         this.architecture = architecture;
         this.classes = classes;
-        this.defaultBatch = defaultBatch;
     }
 
     public Architecture architecture() {
         return architecture;
-    }
-
-    public int defaultBatch() {
-        return defaultBatch;
     }
 
     public int imageSize() {

@@ -24,7 +24,7 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
     /** The paper's setting for an experiment: its model, default hole and batch size, all images. */
     public static RunSpec of(Experiment experiment, int epochs, Path dataRoot) {
         Architecture a = experiment.architecture();
-        return new RunSpec(experiment, a, TrainingConfig.paperDefaults(epochs, experiment.defaultBatch())
+        return new RunSpec(experiment, a, TrainingConfig.paperDefaults(epochs, a.trainingBatch())
                 .withFill(a.defaultFill()), a.defaultHole(), 0, 0, dataRoot, null);
     }
 

@@ -46,6 +46,14 @@ public enum Architecture {
     }
 
     /**
+     * Batch for training by default (the trainer's, the bench's and torch_bench.py's): 64 for the 32 px models, 16 for
+     * the 128 px one, whose images each take about 30 times the arithmetic of a 32 px one.
+     */
+    public int trainingBatch() {
+        return imageSize == ContextEncoder32.IMAGE_SIZE ? 64 : 16;
+    }
+
+    /**
      * Batch for inference (evaluation, validation). The 32 px model infers about 1.6x faster at 256 than at 64
      * (bench/README.md: its small layers leave oneDNN underused at 64); the 128 px model stays at 64, where its
      * activations already take about 0.27 GB per layer.

@@ -36,6 +36,8 @@ class ScaleTest {
         assertTrue(spec.training().lrPatience() > 0 && spec.training().lrPatience() < spec.training().patience(),
                 "full runs halve the learning rate on a plateau before they stop");
         assertEquals(16, spec.hole());
+        assertEquals(64, spec.training().batchSize());
+        assertEquals(16, scale.spec(Experiment.LANDMARK, DATA).training().batchSize());
     }
 
     @Test
