@@ -79,8 +79,9 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Experiment e = Experiment.parse(experiment);
         Architecture a = architecture != null ? Architecture.parse(architecture) : e.architecture();
-        TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : a.trainingBatch(), Optimizer.parse(optimizer),
-                lr, seed, patience, fill != null ? HoleFill.parse(fill) : a.defaultFill(), !noFlip, lrPatience);
+        TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : a.trainingBatch(),
+                Optimizer.parse(optimizer), lr, seed, patience, fill != null ? HoleFill.parse(fill) : a.defaultFill(),
+                !noFlip, lrPatience);
         RunSpec spec = RunSpec.of(e, epochs, data.root()).withArchitecture(a).withTraining(t)
                 .withHole(hole != null ? hole : a.defaultHole())
                 .withLimits(trainLimit, testLimit).withPhotos(photos);

@@ -23,6 +23,7 @@ public enum Experiment {
 
     private final Architecture architecture;
     private final List<String> classes;
+
     Experiment(Architecture architecture, List<String> classes) {
         this.architecture = architecture;
         this.classes = classes;
