@@ -4,6 +4,7 @@ import org.contextencoder.train.LossHistory;
 import org.contextencoder.train.Optimizer;
 import org.contextencoder.train.ProgressListener;
 import org.contextencoder.train.TrainingDivergedException;
+import org.contextencoder.viz.HeatMapTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.DoubleColumn;
@@ -11,6 +12,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +43,21 @@ public final class Sweep {
         /** The configuration with the lowest validation loss, e.g. "adam lr=0.001". */
         public String best() {
             return table.stringColumn("run").get(0);
+        }
+
+        /** The runs read back from their folders: curves, settings and figures side by side. */
+        public RunComparison comparison() {
+            return RunComparison.of(folders);
+        }
+
+        /** The best validation masked MSE as an optimizer x learning-rate table, each cell coloured by value. */
+        public HeatMapTable grid() {
+            return comparison().grid("optimizer", "learning_rate");
+        }
+
+        /** The validation curves as small multiples: one panel per optimizer, one curve per learning rate. */
+        public BufferedImage curves() {
+            return comparison().panels("optimizer", "learning_rate");
         }
     }
 

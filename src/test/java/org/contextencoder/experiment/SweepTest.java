@@ -3,14 +3,21 @@ package org.contextencoder.experiment;
 import org.contextencoder.train.EpochRecord;
 import org.contextencoder.train.LossHistory;
 import org.contextencoder.train.Optimizer;
+import org.contextencoder.viz.LossCurve;
 import tech.tablesaw.api.Table;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SweepTest {
 
@@ -42,6 +49,29 @@ class SweepTest {
         assertEquals(0.030, t.doubleColumn("best_val_mse").get(0), 1e-12);
         assertEquals(2, t.intColumn("best_epoch").get(0));
         assertEquals(0, t.intColumn("best_epoch").get(3), "no epoch, no best");
+    }
+
+    @Test
+    void theResultShowsTheGridAsAGridAndTheCurvesOnePanelPerOptimizer(@TempDir Path dir) {
+        List<Path> folders = new ArrayList<>();
+        for (Optimizer o : Sweep.OPTIMIZERS) {
+            for (double lr : Sweep.LEARNING_RATES) {
+                folders.add(RunFolders.run(dir.resolve(o.id() + "-" + lr)).set("optimizer", o.id())
+                        .set("learning_rate", Double.toString(lr)).epochs(0.05, 0.04 + lr).finished().write());
+            }
+        }
+        Sweep.Result result = new Sweep.Result(Sweep.table(List.of()), Map.of(), folders);
+
+        Table grid = result.grid().table();
+        BufferedImage curves = result.curves();
+
+        assertEquals(List.of("sgd", "adam", "adamw", "rmsprop"), grid.stringColumn("optimizer").asList());
+        assertEquals(List.of("optimizer", "learning_rate=0.01", "learning_rate=0.001", "learning_rate=0.0001"),
+                grid.columnNames());
+        assertEquals(0.0401, grid.doubleColumn("learning_rate=0.0001").get(2), 1e-12);
+        BufferedImage onePanel = LossCurve.panels(Map.of("p", Map.of()), "", false);
+        assertEquals(2 * onePanel.getWidth(), curves.getWidth(), "two panels a row");
+        assertTrue(curves.getHeight() > 1.5 * onePanel.getHeight(), "two rows");
     }
 
     private static LossHistory history(double... val) {
