@@ -66,25 +66,28 @@ public final class RunComparison implements HtmlDisplay {
         List<RunSnapshot> runs = folders.stream().map(RunSnapshot::read).toList();
         List<String> names = folders.stream().map(f -> String.valueOf(f.getFileName())).toList();
         if (new HashSet<>(names).size() < names.size()) {
-            names = folders.stream().map(f -> f.toAbsolutePath().getParent().getFileName() + "/" + f.getFileName()).toList();
+            names = folders.stream()
+                    .map(f -> f.toAbsolutePath().getParent().getFileName() + "/" + f.getFileName()).toList();
         }
         return new RunComparison(runs, names, false, DEFAULT_TITLE);
     }
 
     /** Every run in a folder of runs, e.g. a sweep's while it trains: runs not started yet are not there yet. */
     public static RunComparison under(Path parent) {
-        if (!Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("no run folders in " + parent + ": give the folder that holds the runs");
-        }
+        if (!Files.isDirectory(parent)) throw new IllegalArgumentException(noRuns(parent));
         try (Stream<Path> children = Files.list(parent)) {
             List<Path> folders = children.filter(RunSnapshot::holdsRun).sorted().toList();
             if (folders.isEmpty()) {
-                throw new IllegalArgumentException("no run folders in " + parent + ": give the folder that holds the runs");
+                throw new IllegalArgumentException(noRuns(parent));
             }
             return of(folders);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + parent + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String noRuns(Path parent) {
+        return "no run folders in " + parent + ": give the folder that holds the runs";
     }
 
     /** The same comparison with each run's training curve dashed beside its validation curve. */
@@ -159,7 +162,8 @@ public final class RunComparison implements HtmlDisplay {
             String other = taken.put(List.of(row, column), names.get(i));
             if (other != null) {
                 throw new IllegalArgumentException(other + " and " + names.get(i) + " both have " + rowSetting + "="
-                        + row + " and " + columnSetting + "=" + column + ": give runs that differ in these two settings");
+                        + row + " and " + columnSetting + "=" + column
+                        + ": give runs that differ in these two settings");
             }
             cells[columns.indexOf(column)][rows.indexOf(row)] = runs.get(i).bestValidation();
         }
@@ -167,7 +171,9 @@ public final class RunComparison implements HtmlDisplay {
         Table table = Table.create("best validation masked MSE, " + rowSetting + " x " + columnSetting
                 + (unfinished > 0 ? " (" + unfinished + " of " + runs.size() + " runs unfinished: best so far)" : ""),
                 StringColumn.create(rowSetting, rows));
-        for (int c = 0; c < columns.size(); c++) table.addColumns(figures(columnSetting + "=" + columns.get(c), cells[c]));
+        for (int c = 0; c < columns.size(); c++) {
+            table.addColumns(figures(columnSetting + "=" + columns.get(c), cells[c]));
+        }
         return new HeatMapTable(table);
     }
 
@@ -221,7 +227,9 @@ public final class RunComparison implements HtmlDisplay {
 
     /** 0.0001 rather than 1.0E-4, and a commit or checksum by its first ten digits, as people read them. */
     static String display(String value) {
-        if (value.matches("-?\\d+(\\.\\d+)?[eE]-?\\d+")) return new BigDecimal(value).stripTrailingZeros().toPlainString();
+        if (value.matches("-?\\d+(\\.\\d+)?[eE]-?\\d+")) {
+            return new BigDecimal(value).stripTrailingZeros().toPlainString();
+        }
         if (value.matches("[0-9a-f]{20,}(-dirty)?")) return value.substring(0, 10) + value.replaceAll("^[0-9a-f]+", "");
         return value;
     }
@@ -229,7 +237,8 @@ public final class RunComparison implements HtmlDisplay {
     /** A column of figures shown to five decimals, as the README gives them (the CSV keeps them all). */
     private static DoubleColumn figures(String name, double[] values) {
         DoubleColumn column = DoubleColumn.create(name, values);
-        column.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.00000", DecimalFormatSymbols.getInstance(Locale.ROOT)), ""));
+        DecimalFormat fiveDecimals = new DecimalFormat("0.00000", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        column.setPrintFormatter(new NumberColumnFormatter(fiveDecimals, ""));
         return column;
     }
 }

@@ -43,14 +43,16 @@ public record RunSnapshot(Path folder, Map<String, String> settings, LossHistory
 
     public static RunSnapshot read(Path folder) {
         if (!holdsRun(folder)) {
-            throw new IllegalArgumentException("no run in " + folder + " (no config.properties, manifest.properties or "
-                    + "history.csv): train it first, or give the folder of a run the train command or a notebook wrote");
+            throw new IllegalArgumentException("no run in " + folder + " (no config.properties, manifest.properties "
+                    + "or history.csv): train it first, or give the folder of a run the train command or a notebook "
+                    + "wrote");
         }
         Path config = folder.resolve("config.properties");
         Path manifestFile = folder.resolve("manifest.properties");
         Path historyFile = folder.resolve("history.csv");
         Map<String, String> settings = Files.isRegularFile(config) ? config(config) : new LinkedHashMap<>();
-        Map<String, String> manifest = Files.isRegularFile(manifestFile) ? Manifest.read(manifestFile).entries() : Map.of();
+        Map<String, String> manifest = Files.isRegularFile(manifestFile)
+                ? Manifest.read(manifestFile).entries() : Map.of();
         manifest.keySet().stream().sorted().filter(k -> !OUTCOMES.contains(k))
                 .forEach(k -> settings.putIfAbsent(k, manifest.get(k)));
         LossHistory history = Files.isRegularFile(historyFile) ? LossHistory.read(historyFile) : new LossHistory();
@@ -79,7 +81,8 @@ public record RunSnapshot(Path folder, Map<String, String> settings, LossHistory
     /** Not finished, and written recently enough that its process is most likely still at work. */
     public boolean training() {
         if (finished) return false;
-        Duration quiet = history.size() == 0 ? FIRST_EPOCH_QUIET : Duration.ofSeconds(Math.round(2 * longestEpochSeconds()));
+        Duration quiet = history.size() == 0 ? FIRST_EPOCH_QUIET
+                : Duration.ofSeconds(Math.round(2 * longestEpochSeconds()));
         if (quiet.compareTo(MIN_QUIET) < 0) quiet = MIN_QUIET;
         return sinceUpdate.compareTo(quiet) < 0;
     }
@@ -124,7 +127,9 @@ public record RunSnapshot(Path folder, Map<String, String> settings, LossHistory
     private static Map<String, Double> testScores(Table metrics) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Row row : metrics) {
-            if (!row.getString("split").equals("test") || !row.getString("method").equals(ModelInpainter.NAME)) continue;
+            boolean modelOnTest = row.getString("split").equals("test")
+                    && row.getString("method").equals(ModelInpainter.NAME);
+            if (!modelOnTest) continue;
             for (String column : metrics.columnNames()) {
                 if (metrics.column(column) instanceof NumericColumn<?> numbers && !column.equals("images")) {
                     scores.put("test_" + column, numbers.getDouble(row.getRowNumber()));

@@ -45,7 +45,8 @@ public final class ColourScale {
         double f = t - i;
         Color a = STOPS[i];
         Color b = STOPS[i + 1];
-        return new Color(mix(a.getRed(), b.getRed(), f), mix(a.getGreen(), b.getGreen(), f), mix(a.getBlue(), b.getBlue(), f));
+        return new Color(mix(a.getRed(), b.getRed(), f), mix(a.getGreen(), b.getGreen(), f),
+                mix(a.getBlue(), b.getBlue(), f));
     }
 
     /** Relative luminance (0 black, 1 white), as WCAG defines it, to pick readable text on a colour. */

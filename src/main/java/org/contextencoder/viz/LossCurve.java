@@ -92,7 +92,8 @@ public final class LossCurve {
         panels.forEach((panel, runs) -> {
             XYChart chart = base(panel, PANEL_WIDTH, PANEL_HEIGHT);
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
-                    .setLegendLayout(Styler.LegendLayout.Horizontal).setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+                    .setLegendLayout(Styler.LegendLayout.Horizontal)
+                    .setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             runs.forEach((name, h) -> addRun(chart, name, h, colours.get(name), training));
             if (range[0] < range[1]) chart.getStyler().setYAxisMin(range[0]).setYAxisMax(range[1]);
             charts.add(chart);
@@ -109,7 +110,8 @@ public final class LossCurve {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not encode the chart " + chart.getTitle() + " as PNG: " + e.getMessage(), e);
+            throw new UncheckedIOException("could not encode the chart " + chart.getTitle() + " as PNG: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -156,7 +158,8 @@ public final class LossCurve {
     private static double[] range(Collection<Map<String, LossHistory>> panels, boolean training) {
         DoubleSummaryStatistics s = panels.stream().flatMap(runs -> runs.values().stream())
                 .flatMap(h -> h.records().stream())
-                .flatMapToDouble(r -> training ? DoubleStream.of(r.valLoss(), r.trainLoss()) : DoubleStream.of(r.valLoss()))
+                .flatMapToDouble(r -> training ? DoubleStream.of(r.valLoss(), r.trainLoss())
+                        : DoubleStream.of(r.valLoss()))
                 .filter(Double::isFinite).summaryStatistics();
         if (s.getCount() == 0) return new double[]{0, 0};
         double margin = (s.getMax() - s.getMin()) / 20;

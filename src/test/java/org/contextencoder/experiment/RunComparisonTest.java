@@ -46,15 +46,18 @@ class RunComparisonTest {
     @Test
     void theTableShowsTheSettingsThatDifferAndNoOthers(@TempDir Path dir) {
         Path adam = run(dir.resolve("adam")).epochs(0.05, 0.04).finished().write();
-        Path sgd = run(dir.resolve("sgd")).set("optimizer", "sgd").set("learning_rate", "1.0E-4").epochs(0.09).finished().write();
+        Path sgd = run(dir.resolve("sgd")).set("optimizer", "sgd").set("learning_rate", "1.0E-4").epochs(0.09)
+                .finished().write();
 
         RunComparison comparison = RunComparison.of(adam, sgd);
         Table table = comparison.table();
 
         assertEquals(List.of("optimizer", "learning_rate"), comparison.differingSettings());
-        assertEquals(List.of("run", "status", "optimizer", "learning_rate", "best_epoch", "best_val_mse"), table.columnNames());
+        assertEquals(List.of("run", "status", "optimizer", "learning_rate", "best_epoch", "best_val_mse"),
+                table.columnNames());
         assertEquals(List.of("adam", "sgd"), table.stringColumn("run").asList());
-        assertEquals(List.of("0.001", "0.0001"), table.stringColumn("learning_rate").asList(), "rates as people write them");
+        assertEquals(List.of("0.001", "0.0001"), table.stringColumn("learning_rate").asList(),
+                "rates as people write them");
         assertEquals(List.of(2, 1), table.intColumn("best_epoch").asList());
         assertEquals(0.04, table.doubleColumn("best_val_mse").get(0), 1e-12);
     }
@@ -87,7 +90,8 @@ class RunComparisonTest {
         assertTrue(status.get(2).matches("training: 3 of 10 epochs done, updated \\d+ s ago"), status.get(2));
         assertEquals("unfinished: 2 of 10 epochs done, updated 3 days ago", status.get(3));
         assertTrue(status.get(4).startsWith("training: 0 of 10 epochs done"), status.get(4));
-        assertEquals(List.of(false, false, true, false, true), comparison.runs().stream().map(RunSnapshot::training).toList());
+        assertEquals(List.of(false, false, true, false, true),
+                comparison.runs().stream().map(RunSnapshot::training).toList());
     }
 
     @Test
@@ -104,7 +108,8 @@ class RunComparisonTest {
         assertEquals(0.045, chart.getSeriesMap().get("b").getYData()[2], 1e-12);
         assertEquals(List.of("a", "a (training)", "b", "b (training)", "c", "c (training)"),
                 List.copyOf(both.getSeriesMap().keySet()));
-        assertEquals(both.getSeriesMap().get("b").getLineColor(), both.getSeriesMap().get("b (training)").getLineColor());
+        assertEquals(both.getSeriesMap().get("b").getLineColor(),
+                both.getSeriesMap().get("b (training)").getLineColor());
     }
 
     @Test
@@ -116,7 +121,8 @@ class RunComparisonTest {
 
         assertEquals(List.of("test_masked_mse", "test_psnr", "test_ssim"),
                 table.columnNames().subList(table.columnCount() - 3, table.columnCount()));
-        assertEquals(0.0245, table.doubleColumn("test_masked_mse").get(0), 1e-12, "the model's row, not harmonic fill's");
+        assertEquals(0.0245, table.doubleColumn("test_masked_mse").get(0), 1e-12,
+                "the model's row, not harmonic fill's");
         assertEquals(0.88, table.doubleColumn("test_ssim").get(0), 1e-12);
         assertTrue(table.doubleColumn("test_masked_mse").isMissing(1), "a run not scored yet has no test figures");
     }
@@ -143,7 +149,8 @@ class RunComparisonTest {
         List<Path> folders = new ArrayList<>();
         String[] optimizers = {"sgd", "adam", "adamw", "rmsprop"};
         String[] rates = {"0.01", "0.001", "1.0E-4"};
-        double[][] best = {{0.048, 0.068, 0.088}, {0.0303, 0.0292, 0.0299}, {0.0323, 0.0293, 0.0300}, {0.041, 0.034, 0.0343}};
+        double[][] best = {{0.048, 0.068, 0.088}, {0.0303, 0.0292, 0.0299}, {0.0323, 0.0293, 0.0300},
+                {0.041, 0.034, 0.0343}};
         for (int o = 0; o < 4; o++) {
             for (int r = 0; r < 3; r++) {
                 folders.add(run(dir.resolve(optimizers[o] + "-" + r)).set("optimizer", optimizers[o])
@@ -162,14 +169,17 @@ class RunComparisonTest {
         }
         // The cells as the notebook shows them: ranked by value, each is lighter than the one before.
         List<double[]> cells = new ArrayList<>(); // value, luminance of its background
-        Matcher td = Pattern.compile("<td style=\"background-color: #([0-9a-f]{6})[^\"]*\">([0-9.]+)</td>").matcher(grid.html());
+        Matcher td = Pattern.compile("<td style=\"background-color: #([0-9a-f]{6})[^\"]*\">([0-9.]+)</td>")
+                .matcher(grid.html());
         while (td.find()) {
-            cells.add(new double[]{Double.parseDouble(td.group(2)), ColourScale.luminance(new Color(Integer.parseInt(td.group(1), 16)))});
+            Color background = new Color(Integer.parseInt(td.group(1), 16));
+            cells.add(new double[]{Double.parseDouble(td.group(2)), ColourScale.luminance(background)});
         }
         assertEquals(12, cells.size(), grid.html());
         cells.sort(Comparator.comparingDouble(c -> c[0]));
         for (int i = 1; i < cells.size(); i++) {
-            assertTrue(cells.get(i)[1] > cells.get(i - 1)[1], "cell " + cells.get(i)[0] + " lighter than " + cells.get(i - 1)[0]);
+            assertTrue(cells.get(i)[1] > cells.get(i - 1)[1],
+                    "cell " + cells.get(i)[0] + " lighter than " + cells.get(i - 1)[0]);
         }
     }
 
@@ -180,10 +190,11 @@ class RunComparisonTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RunComparison.of(a, b).grid("optimizer", "learning_rate"));
-        assertEquals("a and b both have optimizer=adam and learning_rate=0.001: give runs that differ in these two settings",
-                e.getMessage());
+        assertEquals("a and b both have optimizer=adam and learning_rate=0.001: "
+                + "give runs that differ in these two settings", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RunComparison.of(a, b).grid("optimiser", "seed"));
-        assertTrue(e.getMessage().startsWith("a has no setting optimiser: choose one of [experiment, "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("a has no setting optimiser: choose one of [experiment, "),
+                e.getMessage());
     }
 
     @Test
@@ -220,7 +231,8 @@ class RunComparisonTest {
 
         Table table = RunComparison.of(report.folder()).table();
 
-        Row model = report.metrics().table().where(report.metrics().table().stringColumn("split").isEqualTo("test")).row(0);
+        Table metrics = report.metrics().table();
+        Row model = metrics.where(metrics.stringColumn("split").isEqualTo("test")).row(0);
         assertEquals("finished: 1 of 1 epochs", table.stringColumn("status").get(0));
         assertEquals(model.getDouble("masked_mse"), table.doubleColumn("test_masked_mse").get(0), 1e-12);
         assertEquals(report.history().best().valLoss(), table.doubleColumn("best_val_mse").get(0), 1e-6);

@@ -70,8 +70,9 @@ final class RunFolders {
             StringBuilder text = new StringBuilder("# the resolved settings of this run\n");
             config.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
             Files.writeString(folder.resolve("config.properties"), text);
-            Manifest manifest = new Manifest().putAll(config).put("git_commit", "377a3ffad0f7db5ac48e22a30117d47f9d759a2a")
-                    .put("created", Instant.now()).put("data_sha256", "65d05a6ea6b41f15ebe3785bd4a28518ae12fdf0bbf900aa086df8bfd74a483a");
+            Manifest manifest = new Manifest().putAll(config).put("created", Instant.now())
+                    .put("git_commit", "377a3ffad0f7db5ac48e22a30117d47f9d759a2a")
+                    .put("data_sha256", "65d05a6ea6b41f15ebe3785bd4a28518ae12fdf0bbf900aa086df8bfd74a483a");
             if (finished) manifest.put("finished", Instant.now()).put("epochs_run", validation.length);
             manifest.write(folder.resolve("manifest.properties"));
             if (validation.length > 0) {
@@ -80,7 +81,8 @@ final class RunFolders {
                     history.add(new EpochRecord(i + 1, 1.1 * validation[i], validation[i], 60));
                 }
                 history.write(folder.resolve("history.csv"));
-                Files.writeString(folder.resolve("checkpoint").resolve("state.properties"), "epochs_done=" + validation.length + "\n");
+                Files.writeString(folder.resolve("checkpoint").resolve("state.properties"),
+                        "epochs_done=" + validation.length + "\n");
             }
             if (metrics != null) Files.writeString(folder.resolve("metrics.csv"), metrics);
             return folder;

@@ -39,7 +39,8 @@ class HeatMapTableTest {
         assertTrue(html.contains("<caption>best</caption>"), html);
         assertTrue(html.contains("<td>sgd</td><td style=\"background-color: #"), html);
         assertTrue(html.contains("<td>adam</td><td></td>"), html);
-        assertTrue(html.contains("background-color: #006837; color: #ffffff\">0.03</td>"), "light text on the dark cell: " + html);
+        assertTrue(html.contains("background-color: #006837; color: #ffffff\">0.03</td>"),
+                "light text on the dark cell: " + html);
         assertTrue(html.contains("background-color: #ffffcc; color: #000000\">0.07</td>"), html);
     }
 }

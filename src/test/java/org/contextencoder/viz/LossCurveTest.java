@@ -43,7 +43,9 @@ class LossCurveTest {
 
     private static Map<String, LossHistory> runs(Object... nameAndHistory) {
         Map<String, LossHistory> runs = new LinkedHashMap<>();
-        for (int i = 0; i < nameAndHistory.length; i += 2) runs.put((String) nameAndHistory[i], (LossHistory) nameAndHistory[i + 1]);
+        for (int i = 0; i < nameAndHistory.length; i += 2) {
+            runs.put((String) nameAndHistory[i], (LossHistory) nameAndHistory[i + 1]);
+        }
         return runs;
     }
 
