@@ -79,6 +79,12 @@ def assert_answers(kc):
     check(results == ["3"], f"the next cell gave {results}, not ['3']")
 
 
+def java_major(kc):
+    msg_id = kc.kernel_info()
+    reply = await_reply(kc.get_shell_msg, msg_id, "kernel_info_request")
+    return int(reply["content"]["language_info"]["version"].split(".")[0].split("+")[0])
+
+
 def bad_signature(km, kc, log):
     """A message signed with the wrong key, on shell and on control, is dropped and logged; the next is answered."""
     forger = Session(key=b"not-the-connection-key", session=kc.session.session)
@@ -104,6 +110,38 @@ def bad_signature(km, kc, log):
     check(text.count("invalid signature") >= 2, f"the kernel did not log both dropped messages:\n{text}")
 
 
+def interrupt_running(km, kc, code):
+    """Starts code, interrupts it once it runs, and returns the cell's error reply."""
+    msg_id = kc.execute(code)
+    time.sleep(3)  # lets the cell start; an interrupt before it is harmless, but tests nothing
+    km.interrupt_kernel()
+    reply = await_reply(kc.get_shell_msg, msg_id, "the interrupted cell")["content"]
+    check(reply["status"] == "error", f"the interrupted cell did not end in an error: {reply}")
+    time.sleep(3)  # as a user reads the error: whatever the kernel still does about the interrupt is over
+    return reply
+
+
+def interrupt_sleeping_cell(km, kc, log):
+    """A cell that sleeps ends on interrupt, and the kernel goes on answering."""
+    reply = interrupt_running(km, kc, "while (true) Thread.sleep(100);")
+    check("interrupted" in reply["evalue"].lower(), f"the interrupted cell said: {reply['evalue']}")
+    assert_answers(kc)
+    assert_answers(kc)
+
+
+def interrupt_swallowing_cell(km, kc, log):
+    """A cell that swallows every interrupt: stopped where Java still can (up to 19), else the user is told to
+    restart the kernel; either way the kernel goes on answering."""
+    major = java_major(kc)
+    reply = interrupt_running(km, kc, "while (true) { try { Thread.sleep(100); } catch (InterruptedException e) { } }")
+    if major >= 20:
+        check("restart the kernel" in reply["evalue"], f"on Java {major} the cell said: {reply['evalue']}")
+    else:
+        check(reply["evalue"] == "Cell interrupted", f"on Java {major} the cell said: {reply['evalue']}")
+    assert_answers(kc)
+    assert_answers(kc)
+
+
 def log_text(log):
     log.flush()
     with open(log.name) as f:
@@ -111,7 +149,7 @@ def log_text(log):
 
 
 CASES = {f.__name__.replace("_", "-"): f for f in
-         (bad_signature,)}
+         (bad_signature, interrupt_sleeping_cell, interrupt_swallowing_cell)}
 
 
 def main():
