@@ -142,6 +142,19 @@ def interrupt_swallowing_cell(km, kc, log):
     assert_answers(kc)
 
 
+def system_exit(km, kc, log):
+    """System.exit in a cell is refused with an error that names the cell; the kernel lives on."""
+    reply, outputs = execute(kc, 'System.out.println("before");\nSystem.exit(0);')
+    check(km.is_alive(), "System.exit(0) in a cell ended the kernel")
+    check(reply["status"] == "error", f"System.exit(0) in a cell did not fail: {reply}")
+    check(stdout_of(outputs) == "before\n", f"the cell printed {stdout_of(outputs)!r}")
+    count = reply["execution_count"]
+    check(any(f"Cell In[{count}], line 2" in line for line in reply["traceback"]),
+          f"the error does not name the cell's line: {reply['traceback']}")
+    check("System.exit" in reply["evalue"], f"the error does not say what was refused: {reply['evalue']}")
+    assert_answers(kc)
+
+
 def log_text(log):
     log.flush()
     with open(log.name) as f:
@@ -149,7 +162,7 @@ def log_text(log):
 
 
 CASES = {f.__name__.replace("_", "-"): f for f in
-         (bad_signature, interrupt_sleeping_cell, interrupt_swallowing_cell)}
+         (bad_signature, interrupt_sleeping_cell, interrupt_swallowing_cell, system_exit)}
 
 
 def main():

@@ -7,6 +7,7 @@ import jdk.jshell.spi.ExecutionEnv;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Unlike JShell's own local engine it keeps each snippet's result object (JShell only keeps its
  * string form), waits only for the snippet's own thread
  * (JShell's engine also waits for every thread the snippet started, which hangs on the daemon
- * threads native libraries start) and can stop a snippet on interrupt or timeout ({@link CellThread}).
+ * threads native libraries start), can stop a snippet on interrupt or timeout ({@link CellThread}),
+ * and refuses a snippet's {@code System.exit}, which would end the kernel ({@link ExitRemapping}).
  */
 final class SharedExecutionControl extends DirectExecutionControl {
 
@@ -44,6 +46,14 @@ final class SharedExecutionControl extends DirectExecutionControl {
                 return SharedExecutionControl.this;
             }
         };
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(Arrays.stream(classes)
+                .map(c -> new ClassBytecodes(c.name(), ExitRemapping.apply(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new));
     }
 
     @Override

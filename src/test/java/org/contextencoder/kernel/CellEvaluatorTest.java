@@ -159,6 +159,20 @@ public class CellEvaluatorTest {
     }
 
     @Test
+    void systemExitInACellIsRefusedWithAnErrorAtItsLine() {
+        int call = cells + 1;
+        UserCodeException e = assertThrows(UserCodeException.class, () -> cell("int status = 3;\nSystem.exit(status);"));
+
+        ErrorReport report = ErrorReport.of(e, evaluator::originOf);
+        assertEquals("SecurityException", report.ename());
+        assertTrue(report.evalue().startsWith("System.exit(3) would end the kernel"), report.evalue());
+        assertEquals("    at Cell In[" + call + "], line 2", report.traceback().get(1));
+        assertThrows(UserCodeException.class, () -> cell("java.util.function.IntConsumer quit = System::exit;\n"
+                + "quit.accept(0);"));
+        assertEquals(3, cell("1 + 2"));
+    }
+
+    @Test
     void cellsRunOnOneLongLivedThreadSoThreadLocalStateSurvives() {
         cell("ThreadLocal<String> local = new ThreadLocal<>();\nlocal.set(\"kept\");");
 
