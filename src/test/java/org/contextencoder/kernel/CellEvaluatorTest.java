@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -32,7 +33,7 @@ public class CellEvaluatorTest {
     @BeforeAll
     static void startJShell() {
         evaluator = new CellEvaluator(-1, List.of());
-        runner = new CellRunner(evaluator);
+        runner = new CellRunner(evaluator, () -> new MavenResolver(Path.of("target", "test-maven-local")));
         runner.run(KernelStartup.defaultImports(), new SourceOrigin("startup", 1));
     }
 
