@@ -11,6 +11,7 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ final class CellEvaluator implements AutoCloseable {
     private final SharedExecutionControl control;
     private final JShell shell;
     private final Map<String, SourceOrigin> snippetOrigins = new ConcurrentHashMap<>();
+    private final List<Path> classpath = new ArrayList<>();
 
     CellEvaluator(long timeoutMs, List<String> compilerOptions) {
         this.control = new SharedExecutionControl(timeoutMs);
@@ -143,8 +145,14 @@ final class CellEvaluator implements AutoCloseable {
         for (String entry : path.split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 shell.addToClasspath(entry);
+                classpath.add(Path.of(entry).toAbsolutePath().normalize());
             }
         }
+    }
+
+    /** Where cells' classes come from, in the order they are looked up: the kernel's classpath, then what was added. */
+    List<Path> classpath() {
+        return List.copyOf(classpath);
     }
 
     SourceCodeAnalysis analysis() {

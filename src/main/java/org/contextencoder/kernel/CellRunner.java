@@ -1,5 +1,7 @@
 package org.contextencoder.kernel;
 
+import java.util.function.Supplier;
+
 /**
  * Runs a cell (or a loaded file): Java code goes to the {@link CellEvaluator}, magics to
  * {@link Magics}, in the order they appear. The cell's value is the value of its last part.
@@ -9,9 +11,10 @@ final class CellRunner {
     private final CellEvaluator evaluator;
     private final Magics magics;
 
-    CellRunner(CellEvaluator evaluator) {
+    /** {@code maven}: where {@code %maven} resolves from, made on first use. */
+    CellRunner(CellEvaluator evaluator, Supplier<MavenResolver> maven) {
         this.evaluator = evaluator;
-        this.magics = new Magics(this, evaluator);
+        this.magics = new Magics(this, evaluator, maven);
     }
 
     Object run(String source, SourceOrigin origin) {

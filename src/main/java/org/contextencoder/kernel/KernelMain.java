@@ -1,6 +1,5 @@
 package org.contextencoder.kernel;
 
-import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ public final class KernelMain {
         KernelConnectionProperties connectionProperties =
                 KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         WorkbenchKernel kernel = new WorkbenchKernel(KernelSettings.fromEnvironment(System.getenv()));
-        JupyterConnection connection = new JupyterConnection(connectionProperties);
+        ResilientConnection connection = new ResilientConnection(connectionProperties, System.err);
         // The library never calls onStartup itself; cells need the kernel it installs.
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);

@@ -4,42 +4,60 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * The IJava/JJava magics notebooks use: {@code %classpath}, {@code %jars}, {@code %load},
- * {@code %time} and the cell magic {@code %%time}.
+ * The IJava/JJava magics notebooks use: {@code %classpath}, {@code %jars}, {@code %maven}, {@code %mavenRepo},
+ * {@code %load}, {@code %time} and the cell magic {@code %%time}; {@code %help} (or {@code %lsmagic}) lists them.
  */
 final class Magics {
 
-    private interface LineMagic {
-        Object run(CellSource.Magic call, SourceOrigin origin);
+    /** A line magic, with what {@code %help} says of it. */
+    private record LineMagic(String usage, String summary, BiFunction<CellSource.Magic, SourceOrigin, Object> run) {
     }
+
+    private static final String CELL_MAGIC_USAGE = "%%time";
+    private static final String CELL_MAGIC_SUMMARY = "as a cell's first line: runs the cell, then prints how long it took";
 
     private final CellRunner runner;
     private final CellEvaluator evaluator;
-    private final Map<String, LineMagic> lineMagics;
+    private final Map<String, LineMagic> lineMagics = new LinkedHashMap<>();
 
-    Magics(CellRunner runner, CellEvaluator evaluator) {
+    Magics(CellRunner runner, CellEvaluator evaluator, Supplier<MavenResolver> mavenResolver) {
         this.runner = runner;
         this.evaluator = evaluator;
-        this.lineMagics = Map.of(
-                "classpath", (call, origin) -> addToClasspath(call, false),
-                "jars", (call, origin) -> addToClasspath(call, true),
-                "load", (call, origin) -> load(call),
-                "time", (call, origin) -> time(() -> runner.run(requireArgument(call), origin)));
+        MavenMagic maven = new MavenMagic(mavenResolver, evaluator);
+        lineMagics.put("classpath", new LineMagic("%classpath PATH...",
+                "adds directories and jars (paths or globs, several or ':'-separated) to the classpath",
+                (call, origin) -> addToClasspath(call, false)));
+        lineMagics.put("jars", new LineMagic("%jars JAR...", "adds jars (paths or globs) to the classpath",
+                (call, origin) -> addToClasspath(call, true)));
+        lineMagics.put("maven", new LineMagic("%maven GROUP:ARTIFACT:VERSION...",
+                "adds artifacts and their runtime dependencies, from ~/.m2 and Maven Central, to the classpath",
+                (call, origin) -> maven.maven(call)));
+        lineMagics.put("mavenRepo", new LineMagic("%mavenRepo ID URL", "adds a Maven repository for %maven",
+                (call, origin) -> maven.mavenRepo(call)));
+        lineMagics.put("load", new LineMagic("%load FILE",
+                "runs a .jsh or .java file, or a notebook's code cells, as if they were cells here",
+                (call, origin) -> load(call)));
+        lineMagics.put("time", new LineMagic("%time CODE", "runs CODE, then prints how long it took",
+                (call, origin) -> time(() -> runner.run(requireArgument(call), origin))));
+        lineMagics.put("help", new LineMagic("%help", "lists the magics", (call, origin) -> help()));
+        lineMagics.put("lsmagic", new LineMagic("%lsmagic", "lists the magics, as %help does", (call, origin) -> help()));
     }
 
     Object runLineMagic(CellSource.Magic call, SourceOrigin origin) {
         LineMagic magic = lineMagics.get(call.name());
         if (magic == null) {
             throw new IllegalArgumentException("unknown line magic %" + call.name()
-                    + " (known: %" + String.join(", %", lineMagics.keySet().stream().sorted().toList()) + ")");
+                    + " (known: %" + String.join(", %", lineMagics.keySet()) + "; %help says what each does)");
         }
-        return magic.run(call, origin);
+        return magic.run().apply(call, origin);
     }
 
     Object runCellMagic(CellSource.CellMagic call, SourceOrigin bodyOrigin) {
@@ -47,6 +65,18 @@ final class Magics {
             throw new IllegalArgumentException("unknown cell magic %%" + call.name() + " (known: %%time)");
         }
         return time(() -> runner.run(call.body(), bodyOrigin));
+    }
+
+    /** Prints every magic, one line each. */
+    private Object help() {
+        int width = lineMagics.values().stream().mapToInt(m -> m.usage().length()).max().orElse(0);
+        lineMagics.values().forEach(m -> System.out.println(padded(m.usage(), width) + "  " + m.summary()));
+        System.out.println(padded(CELL_MAGIC_USAGE, width) + "  " + CELL_MAGIC_SUMMARY);
+        return null;
+    }
+
+    private static String padded(String text, int width) {
+        return text + " ".repeat(width - text.length());
     }
 
     private Object addToClasspath(CellSource.Magic call, boolean jarsOnly) {

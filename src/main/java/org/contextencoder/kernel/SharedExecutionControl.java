@@ -7,14 +7,10 @@ import jdk.jshell.spi.ExecutionEnv;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,30 +19,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Unlike JShell's own local engine it keeps each snippet's result object (JShell only keeps its
  * string form), waits only for the snippet's own thread
  * (JShell's engine also waits for every thread the snippet started, which hangs on the daemon
- * threads native libraries start) and can stop a snippet on interrupt or timeout.
+ * threads native libraries start), can stop a snippet on interrupt or timeout ({@link CellThread}),
+ * and refuses a snippet's {@code System.exit}, which would end the kernel ({@link ExitRemapping}).
  */
 final class SharedExecutionControl extends DirectExecutionControl {
 
-    /** How long an interrupted snippet gets to notice before its thread is stopped. */
-    private static final long GRACE_MS = 1000;
-
-    private final long timeoutMs;
     private final Map<String, Object> results = new ConcurrentHashMap<>();
     private final AtomicLong resultKeys = new AtomicLong();
-    /**
-     * One long-lived thread runs every snippet, so thread-local state (ND4J workspaces, for one)
-     * survives from cell to cell. If a stop kills it, the executor starts a new one.
-     */
-    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "notebook-cell");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile Thread running;
+    private final CellThread cellThread;
     private volatile String stopReason;
 
     SharedExecutionControl(long timeoutMs) {
-        this.timeoutMs = timeoutMs;
+        this.cellThread = new CellThread(timeoutMs);
     }
 
     /** A provider for {@code JShell.Builder.executionEngine} that hands out this instance. */
@@ -65,46 +49,34 @@ final class SharedExecutionControl extends DirectExecutionControl {
     }
 
     @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(Arrays.stream(classes)
+                .map(c -> new ClassBytecodes(c.name(), ExitRemapping.apply(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new));
+    }
+
+    @Override
     protected String invoke(Method doitMethod) throws Exception {
         ClassLoader snippetLoader = doitMethod.getDeclaringClass().getClassLoader();
-        Future<Object> run = cellThread.submit(() -> {
-            Thread.currentThread().setContextClassLoader(snippetLoader);
-            running = Thread.currentThread();
-            try {
-                return doitMethod.invoke(null);
-            } finally {
-                running = null;
-            }
-        });
         Object result;
         try {
-            result = await(run);
+            result = cellThread.run(() -> {
+                Thread.currentThread().setContextClassLoader(snippetLoader);
+                return doitMethod.invoke(null);
+            });
+        } catch (CellStoppedException e) {
+            stopReason = e.getMessage();
+            throw new StoppedException();
         } catch (ExecutionException e) {
-            if (stopReason != null) {
-                throw new StoppedException();
-            }
             Throwable failure = e.getCause();
             throw failure instanceof InvocationTargetException thrown ? thrown : new InvocationTargetException(failure);
-        }
-        if (stopReason != null) {
-            throw new StoppedException();
         }
         String key = "result#" + resultKeys.incrementAndGet();
         if (result != null) {
             results.put(key, result);
         }
         return key;
-    }
-
-    private Object await(Future<Object> run) throws InterruptedException, ExecutionException {
-        if (timeoutMs > 0) {
-            try {
-                return run.get(timeoutMs, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                stop("Cell timed out after " + timeoutMs + " ms");
-            }
-        }
-        return run.get();
     }
 
     /** Removes and returns the object a snippet produced, given the value string JShell reported. */
@@ -126,31 +98,12 @@ final class SharedExecutionControl extends DirectExecutionControl {
 
     @Override
     public void close() {
-        cellThread.shutdownNow();
+        cellThread.close();
         super.close();
     }
 
     @Override
     public void stop() {
-        stop("Cell interrupted");
-    }
-
-    @SuppressWarnings({"deprecation", "removal"})
-    private void stop(String reason) {
-        Thread thread = running;
-        if (thread == null) {
-            return;
-        }
-        stopReason = reason;
-        thread.interrupt();
-        try {
-            thread.join(GRACE_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            // Busy loops ignore interrupts; Thread.stop is the only way left in Java 17.
-            thread.stop();
-        }
+        cellThread.stop("Cell interrupted");
     }
 }

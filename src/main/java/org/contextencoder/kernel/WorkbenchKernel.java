@@ -57,7 +57,7 @@ public final class WorkbenchKernel extends BaseKernel {
         this.cellIO = io;
         this.history = history;
         this.evaluator = new CellEvaluator(settings.timeoutMs(), settings.compilerOptions());
-        this.runner = new CellRunner(evaluator);
+        this.runner = new CellRunner(evaluator, MavenResolver::standard);
         this.assist = new CodeAssist(evaluator::analysis);
         WorkbenchRenderers.registerAll(renderer);
     }

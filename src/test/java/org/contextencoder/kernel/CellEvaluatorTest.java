@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,11 +27,13 @@ public class CellEvaluatorTest {
 
     /** Shared with cells: the evaluator runs them in this JVM. */
     public static volatile Object shared;
+    /** Released by cells as they start, so that a test interrupts a cell that runs. */
+    public static final Semaphore STARTED = new Semaphore(0);
 
     @BeforeAll
     static void startJShell() {
         evaluator = new CellEvaluator(-1, List.of());
-        runner = new CellRunner(evaluator);
+        runner = new CellRunner(evaluator, () -> new MavenResolver(Path.of("target", "test-maven-local")));
         runner.run(KernelStartup.defaultImports(), new SourceOrigin("startup", 1));
     }
 
@@ -40,6 +44,19 @@ public class CellEvaluatorTest {
 
     private static Object cell(String code) {
         return runner.run(code, SourceOrigin.cell(++cells));
+    }
+
+    /** Runs the statement {@code code} in a cell, stops the cell once the statement runs, and returns how it ended. */
+    private static Throwable stoppedCell(String code) throws InterruptedException {
+        // One block, so one snippet: the cell signals from the snippet that runs the statement.
+        CompletableFuture<Object> running = CompletableFuture.supplyAsync(
+                () -> cell("{ org.contextencoder.kernel.CellEvaluatorTest.STARTED.release(); " + code + " }"));
+        assertTrue(STARTED.tryAcquire(30, TimeUnit.SECONDS), "the cell did not start");
+
+        evaluator.stop();
+
+        Exception e = assertThrows(Exception.class, () -> running.get(10, TimeUnit.SECONDS));
+        return assertInstanceOf(CellStoppedException.class, e.getCause());
     }
 
     @Test
@@ -114,14 +131,46 @@ public class CellEvaluatorTest {
     @Test
     @Timeout(30)
     void stopEndsABusyCell() throws Exception {
-        CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> cell("while (true) { }"));
-        TimeUnit.MILLISECONDS.sleep(500);
+        stoppedCell("while (true) { }");
 
-        evaluator.stop();
-
-        Exception e = assertThrows(Exception.class, () -> running.get(10, TimeUnit.SECONDS));
-        assertInstanceOf(CellStoppedException.class, e.getCause());
         assertEquals(3, cell("1 + 2")); // and the kernel goes on
+    }
+
+    @Test
+    @Timeout(60)
+    void anInterruptedCellThatSleepsEndsAndTheKernelGoesOn() throws Exception {
+        Throwable stopped = stoppedCell("while (true) Thread.sleep(100);");
+
+        assertEquals("Cell interrupted", stopped.getMessage());
+        TimeUnit.MILLISECONDS.sleep(1500); // past the grace an interrupted cell gets: nothing may hit the idle thread
+        assertEquals(3, cell("1 + 2"));
+        assertEquals(4, cell("2 + 2"));
+    }
+
+    @Test
+    @Timeout(60)
+    void aCellThatSwallowsInterruptsIsStoppedOrTheUserIsToldToRestart() throws Exception {
+        Throwable stopped = stoppedCell("while (true) { try { Thread.sleep(100); } catch (InterruptedException e) { } }");
+
+        // Thread.stop is there up to Java 19; later the cell runs on, abandoned, and only a restart ends it.
+        String expected = Runtime.version().feature() < 20 ? "Cell interrupted"
+                : "Cell interrupted" + CellThread.RESTART_ADVICE;
+        assertEquals(expected, stopped.getMessage());
+        assertEquals(3, cell("1 + 2"));
+    }
+
+    @Test
+    void systemExitInACellIsRefusedWithAnErrorAtItsLine() {
+        int call = cells + 1;
+        UserCodeException e = assertThrows(UserCodeException.class, () -> cell("int status = 3;\nSystem.exit(status);"));
+
+        ErrorReport report = ErrorReport.of(e, evaluator::originOf);
+        assertEquals("SecurityException", report.ename());
+        assertTrue(report.evalue().startsWith("System.exit(3) would end the kernel"), report.evalue());
+        assertEquals("    at Cell In[" + call + "], line 2", report.traceback().get(1));
+        assertThrows(UserCodeException.class, () -> cell("java.util.function.IntConsumer quit = System::exit;\n"
+                + "quit.accept(0);"));
+        assertEquals(3, cell("1 + 2"));
     }
 
     @Test
