@@ -3,6 +3,7 @@ package org.contextencoder.kernel;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.contextencoder.viz.HtmlTable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.table.Relation;
@@ -14,6 +15,9 @@ import tech.tablesaw.table.Relation;
  */
 final class WorkbenchRenderers {
 
+    /** Tables longer than this show their first rows only, so that outputs stay readable. */
+    static final int MAX_TABLE_ROWS = 50;
+
     private WorkbenchRenderers() {
     }
 
@@ -24,8 +28,8 @@ final class WorkbenchRenderers {
         renderer.createRegistration(Relation.class)
                 .preferring(MIMEType.TEXT_HTML)
                 .register((table, context) -> {
-                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> TableHtml.of(table));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(TableHtml.MAX_ROWS));
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> HtmlTable.of(table, MAX_TABLE_ROWS));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> table.print(MAX_TABLE_ROWS));
                 });
     }
 }

@@ -70,12 +70,12 @@ class WorkbenchRenderersTest {
 
     @Test
     void longTablesShowTheirFirstRowsAndSaySo() {
-        Table table = Table.create("long", DoubleColumn.create("x", new double[TableHtml.MAX_ROWS + 10]));
+        Table table = Table.create("long", DoubleColumn.create("x", new double[WorkbenchRenderers.MAX_TABLE_ROWS + 10]));
 
-        String html = TableHtml.of(table);
+        String html = (String) renderer.render(table).getData(MIMEType.TEXT_HTML);
 
-        assertEquals(TableHtml.MAX_ROWS, html.split("<tr><td>", -1).length - 1);
-        assertTrue(html.contains(TableHtml.MAX_ROWS + " of " + (TableHtml.MAX_ROWS + 10) + " rows shown"));
+        assertEquals(WorkbenchRenderers.MAX_TABLE_ROWS, html.split("<tr><td>", -1).length - 1);
+        assertTrue(html.contains(WorkbenchRenderers.MAX_TABLE_ROWS + " of " + (WorkbenchRenderers.MAX_TABLE_ROWS + 10) + " rows shown"));
     }
 
     @Test
