@@ -1,6 +1,7 @@
 package org.contextencoder.experiment;
 
 import org.contextencoder.data.Cifar10;
+import org.contextencoder.data.DataRoot;
 import org.contextencoder.data.ImageFolder;
 import org.contextencoder.data.Split;
 import org.contextencoder.model.Architecture;
@@ -47,6 +48,7 @@ public enum Experiment {
      */
     public Datasets load(Path dataRoot, Path photos, int trainLimit, int testLimit, long seed) {
         if (usesPhotos()) {
+            if (photos == null) DataRoot.requireFolder(dataRoot);
             Path folder = photos != null ? photos : dataRoot.resolve(LANDMARK_FOLDER);
             ImageFolder images = new ImageFolder(folder, imageSize(), seed);
             return new Datasets(images.split(Split.TRAIN, trainLimit), images.split(Split.TEST, testLimit),
