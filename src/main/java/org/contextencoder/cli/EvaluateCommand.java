@@ -4,6 +4,7 @@ import org.contextencoder.data.ImageSet;
 import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.eval.Score;
+import org.contextencoder.experiment.PhotoSplitSeed;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.ModelFile;
 import picocli.CommandLine.ArgGroup;
@@ -34,7 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InpaintingModel model = ModelFile.load(modelFile);
-        ImageSet set = images.load(data.root(), model.imageSize(), limit);
+        long photoSplitSeed = PhotoSplitSeed.of(modelFile.toAbsolutePath().getParent());
+        ImageSet set = images.load(data.root(), model.imageSize(), limit, photoSplitSeed);
         Score s = new Evaluator(model.architecture().inferenceBatch()).score(new ModelInpainter(model), set, model.mask());
         System.out.printf(Locale.ROOT, "%d images: masked MSE %.5f, PSNR %.2f dB%n", s.images(), s.maskedMse(), s.psnr());
         return 0;

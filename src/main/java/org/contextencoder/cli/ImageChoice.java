@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Which images to score: an experiment's split, or every photo in a folder. */
+/**
+ * Which images to score: an experiment's split, or every photo in a folder. A flat folder of landmark photos is
+ * split as training split it: by the run's recorded split seed (see {@code PhotoSplitSeed}), never by a training
+ * seed.
+ */
 final class ImageChoice {
 
     @ArgGroup(exclusive = false)
@@ -28,10 +32,19 @@ final class ImageChoice {
 
         @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE})")
         String split;
+
+        @Option(names = "--photos", paramLabel = "DIR",
+                description = "Landmark photos folder, as given to train (default: DATA_DIR/scenes).")
+        Path photos;
+    }
+
+    /** The images to score, a flat photo folder split by the default split seed. */
+    ImageSet load(Path dataRoot, int imageSize, int limit) {
+        return load(dataRoot, imageSize, limit, ImageFolder.SPLIT_SEED);
     }
 
     /** The images to score; for an experiment, loaded once with its training split for the training mean. */
-    ImageSet load(Path dataRoot, int imageSize, int limit) {
+    ImageSet load(Path dataRoot, int imageSize, int limit, long photoSplitSeed) {
         if (folder != null) return ImageFolder.all(folder, imageSize, limit);
         Experiment e = Experiment.parse(experiment.name);
         if (e.imageSize() != imageSize) {
@@ -39,7 +52,7 @@ final class ImageChoice {
                     + " px images but this model takes " + imageSize + " px images");
         }
         Split split = Split.parse(experiment.split);
-        loaded = e.load(dataRoot, null, 0, split == Split.TEST ? limit : 1, 0);
+        loaded = e.load(dataRoot, experiment.photos, 0, split == Split.TEST ? limit : 1, photoSplitSeed);
         if (split == Split.TEST) return loaded.test();
         return limit > 0 ? loaded.train().limit(limit) : loaded.train();
     }

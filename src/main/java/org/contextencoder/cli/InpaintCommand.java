@@ -1,15 +1,15 @@
 package org.contextencoder.cli;
 
+import org.contextencoder.data.PhotoReader;
 import org.contextencoder.eval.PhotoRepair;
 import org.contextencoder.model.ModelFile;
 import org.contextencoder.viz.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import javax.imageio.ImageIO;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -25,19 +25,18 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--box", paramLabel = "x,y,w,h", description = "Region to repair (default: the photo's centre).")
     String box;
 
-    @Option(names = "--output", required = true, paramLabel = "PNG")
+    @Option(names = "--output", required = true, paramLabel = "PNG",
+            description = "The repaired photo; outside the box every pixel, alpha included, stays as it was.")
     Path output;
 
     @Override
-    public Integer call() throws IOException {
-        PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile));
-        BufferedImage photo;
-        try {
-            photo = ImageIO.read(input.toFile());
-        } catch (IOException e) {
-            photo = null;
+    public Integer call() {
+        if (Files.isDirectory(output)) {
+            throw new IllegalArgumentException("--output " + output + " is a folder: give the PNG file to write, "
+                    + "such as " + output.resolve("repaired.png"));
         }
-        if (photo == null) throw new IllegalArgumentException(input + " cannot be read as a JPEG or PNG photo");
+        PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile));
+        BufferedImage photo = PhotoReader.read(input, PhotoReader.budgetForOnePhoto());
         Rectangle region = box == null ? repair.defaultBox(photo) : parseBox(box);
         ImageGrid.savePng(repair.repair(photo, region), output);
         System.out.println("repaired " + region.x + "," + region.y + "," + region.width + "," + region.height

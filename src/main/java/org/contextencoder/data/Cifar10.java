@@ -35,6 +35,7 @@ public final class Cifar10 {
 
     /** CIFAR-10 under {@code dataRoot}, downloaded (with checksum) first if the folder is not there. */
     public static Cifar10 open(Path dataRoot) {
+        DataRoot.requireFolder(dataRoot);
         Path folder = dataRoot.resolve(FOLDER);
         if (!Files.isDirectory(folder)) Cifar10Download.official().into(dataRoot);
         return openFolder(folder);

@@ -54,8 +54,7 @@ public final class Cifar10Download {
         Path archive = null;
         Path staging = null;
         try {
-            Files.createDirectories(dataRoot);
-            archive = Files.createTempFile(dataRoot, ".cifar-10-", ".tar.gz.part");
+            archive = prepare(dataRoot);
             LOG.info("CIFAR-10 not found in {}: downloading {}", dataRoot, source);
             download(archive);
             staging = Files.createTempDirectory(dataRoot, ".cifar-10-unpack-");
@@ -67,11 +66,26 @@ public final class Cifar10Download {
             return target;
         } catch (IOException e) {
             throw new DatasetException("could not download CIFAR-10 from " + source + " (" + e.getMessage()
-                    + "); check the network, or download cifar-10-binary.tar.gz yourself and unpack it into "
-                    + dataRoot.toAbsolutePath(), e);
+                    + "); check the network and the free space in " + dataRoot.toAbsolutePath()
+                    + ", or download cifar-10-binary.tar.gz yourself and unpack it there", e);
         } finally {
             deleteQuietly(archive);
             deleteQuietly(staging);
+        }
+    }
+
+    /**
+     * Creates the data folder and the archive's temporary file: failures here are local (a file in the way, no
+     * permission), so they are reported as such rather than as a network problem.
+     */
+    private static Path prepare(Path dataRoot) {
+        try {
+            Files.createDirectories(dataRoot);
+            return Files.createTempFile(dataRoot, ".cifar-10-", ".tar.gz.part");
+        } catch (IOException e) {
+            throw new DatasetException("cannot create files in the data folder " + dataRoot.toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "): point --data-dir at a folder you can write to", e);
         }
     }
 

@@ -30,4 +30,16 @@ public final class DataRoot {
     public static Path resolve() {
         return resolve(null);
     }
+
+    /**
+     * Refuses a data root that is a file: otherwise its datasets look missing, and CIFAR-10's download fails with
+     * an error that blames the network.
+     */
+    public static void requireFolder(Path root) {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new DatasetException("the data folder " + root + " is a file, not a folder: point --data-dir (or "
+                    + ENVIRONMENT + ") at the folder that holds cifar-10-batches-bin/ and scenes/, or at an empty one "
+                    + "to download CIFAR-10 into");
+        }
+    }
 }

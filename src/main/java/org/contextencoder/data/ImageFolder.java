@@ -3,7 +3,6 @@ package org.contextencoder.data;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,32 +12,53 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * A folder of photos (JPEG or PNG, any size) as model-sized square images. With {@code train/} and
- * {@code test/} subfolders those are the splits; a flat folder is split 80/20 by a seeded shuffle.
- * Files that cannot be decoded, or are smaller than the model's input, are skipped and counted in a warning.
+ * {@code test/} subfolders those are the splits; a flat folder is split 80/20 by a shuffle with a split seed
+ * ({@link #SPLIT_SEED} unless a run recorded another), which is not the training seed: every command that reads a
+ * run's photos, whatever seed it trains or scores with, gets the same training and test photos. Files that cannot
+ * be decoded (damaged or cut short), would not fit in memory, or are smaller than the model's input are skipped,
+ * counted and named in a warning.
  */
 public final class ImageFolder {
 
+    /** The seed that splits a flat folder; 42 is also the default training seed, the one that split it before. */
+    public static final long SPLIT_SEED = 42;
+
     private static final Logger LOG = LoggerFactory.getLogger(ImageFolder.class);
     private static final double TRAIN_FRACTION = 0.8;
+    /** The fewest photos an 80/20 split leaves at least one of on each side. */
+    private static final int FEWEST_TO_SPLIT = 3;
+    /** Skipped files named in a warning, so a user can find them without a flood of lines. */
+    private static final int NAMED = 5;
+    private static final String UNREADABLE = "files that could not be read as images";
+    private static final String TOO_LARGE = "photos too large to decode in this memory";
+    /**
+     * The memory one photo may take to decode: a quarter of the heap, since photos decode in parallel beside the
+     * images already loaded. A fixed share rather than what is free now, so which photos are kept does not depend
+     * on when the garbage collector last ran.
+     */
+    private static final long PHOTO_BUDGET = Runtime.getRuntime().maxMemory() / 4;
 
     private final Path folder;
     private final int size;
-    private final long seed;
+    private final long splitSeed;
 
-    public ImageFolder(Path folder, int size, long seed) {
+    public ImageFolder(Path folder, int size, long splitSeed) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new DatasetException("the photo folder " + folder + " is a file, not a folder: point --data-dir, "
+                    + "--photos or --images at a folder of JPEG/PNG photos");
+        }
         if (!Files.isDirectory(folder)) {
             throw new DatasetException("photo folder " + folder + " does not exist: point --data-dir (or --images) "
                     + "at a folder of JPEG/PNG photos, either flat or with train/ and test/ subfolders");
         }
         this.folder = folder;
         this.size = size;
-        this.seed = seed;
+        this.splitSeed = splitSeed;
     }
 
     public Path folder() {
@@ -53,7 +73,13 @@ public final class ImageFolder {
             files = photosIn(sub);
         } else {
             files = new ArrayList<>(photosIn(folder));
-            Collections.shuffle(files, new Random(seed));
+            if (files.size() < FEWEST_TO_SPLIT) {
+                throw new DatasetException("the photo folder " + folder + " holds " + files.size() + " photo"
+                        + (files.size() == 1 ? "" : "s") + ", and splitting a flat folder 80/20 into training and "
+                        + "test photos needs at least " + FEWEST_TO_SPLIT + ": add photos, or put them in train/ "
+                        + "and test/ subfolders");
+            }
+            Collections.shuffle(files, new Random(splitSeed));
             int cut = (int) Math.round(files.size() * TRAIN_FRACTION);
             files = split == Split.TRAIN ? files.subList(0, cut) : files.subList(cut, files.size());
         }
@@ -63,7 +89,7 @@ public final class ImageFolder {
 
     /** Every photo directly in {@code folder} (sorted by name), as model-sized squares. */
     public static ImageSet all(Path folder, int size, int limit) {
-        List<Path> files = new ImageFolder(folder, size, 0).photosIn(folder);
+        List<Path> files = new ImageFolder(folder, size, SPLIT_SEED).photosIn(folder);
         if (limit > 0 && files.size() > limit) files = files.subList(0, limit);
         return load(files, size);
     }
@@ -90,29 +116,45 @@ public final class ImageFolder {
         int per = ImageSet.CHANNELS * size * size;
         byte[] pixels = new byte[files.size() * per];
         boolean[] ok = new boolean[files.size()];
-        AtomicInteger unreadable = new AtomicInteger();
-        AtomicInteger tooSmall = new AtomicInteger();
+        String tooSmall = "photos smaller than " + size + "x" + size + " pixels";
+        String[] skippedAs = new String[files.size()];
+        String[] why = new String[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
-            BufferedImage image = read(files.get(i));
-            if (image == null) {
-                unreadable.incrementAndGet();
-            } else if (Math.min(image.getWidth(), image.getHeight()) < size) {
-                tooSmall.incrementAndGet();
-            } else {
-                SquareImages.writePlanes(SquareImages.centreSquare(image, size), pixels, i);
-                ok[i] = true;
+            try {
+                BufferedImage image = PhotoReader.read(files.get(i), PHOTO_BUDGET);
+                if (Math.min(image.getWidth(), image.getHeight()) < size) {
+                    skippedAs[i] = tooSmall;
+                    why[i] = image.getWidth() + "x" + image.getHeight();
+                } else {
+                    SquareImages.writePlanes(SquareImages.centreSquare(image, size), pixels, i);
+                    ok[i] = true;
+                }
+            } catch (PhotoReader.UnusablePhotoException e) {
+                skippedAs[i] = e.problem() == PhotoReader.Problem.TOO_LARGE ? TOO_LARGE : UNREADABLE;
+                why[i] = e.detail();
             }
         });
-        int kept = files.size() - unreadable.get() - tooSmall.get();
-        if (unreadable.get() > 0) LOG.warn("skipped {} of {} files that could not be read as images",
-                unreadable.get(), files.size());
-        if (tooSmall.get() > 0) LOG.warn("skipped {} of {} photos smaller than {}x{} pixels",
-                tooSmall.get(), files.size(), size, size);
+        for (String group : List.of(UNREADABLE, TOO_LARGE, tooSmall)) warn(files, skippedAs, why, group);
+        int kept = 0;
+        for (boolean k : ok) if (k) kept++;
         if (kept == 0) {
             throw new DatasetException("none of the " + files.size() + " files in "
                     + files.get(0).getParent() + " is a readable photo of at least " + size + "x" + size + " pixels");
         }
         return new ImageSet(compact(pixels, ok, kept, per), null, size, List.of());
+    }
+
+    /** One warning for the files skipped as {@code group}, naming the first few with why. */
+    private static void warn(List<Path> files, String[] skippedAs, String[] why, String group) {
+        List<String> named = new ArrayList<>();
+        int count = 0;
+        for (int i = 0; i < files.size(); i++) {
+            if (!group.equals(skippedAs[i])) continue;
+            if (count++ < NAMED) named.add(files.get(i).getFileName() + " (" + why[i] + ")");
+        }
+        if (count == 0) return;
+        LOG.warn("skipped {} of {} {} in {}: {}{}", count, files.size(), group, files.get(0).getParent(),
+                String.join(", ", named), count > NAMED ? " and " + (count - NAMED) + " more" : "");
     }
 
     private static byte[] compact(byte[] pixels, boolean[] ok, int kept, int per) {
@@ -122,13 +164,5 @@ public final class ImageFolder {
             if (ok[i]) System.arraycopy(pixels, i * per, out, j++ * per, per);
         }
         return out;
-    }
-
-    private static BufferedImage read(Path file) {
-        try {
-            return ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -80,13 +80,12 @@ public final class ExperimentRun {
 
     /** The run's training and test images, as training will see them: for looking at the data first. */
     public static Datasets load(RunSpec spec) {
-        return spec.experiment().load(spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit(),
-                spec.training().seed());
+        return spec.experiment().load(spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit());
     }
 
     private static Manifest manifest(RunSpec spec, Datasets data, Path out) {
         Manifest manifest = Manifest.environment().continuing(out.resolve("manifest.properties")).putAll(spec.asMap())
-                .put("data_source", data.source()).put("data_sha256", data.checksum())
+                .putAll(data.manifestEntries()).put("data_sha256", data.checksum())
                 .put("train_images", data.train().count()).put("test_images", data.test().count());
         manifest.write(out.resolve("manifest.properties"));
         writeConfig(spec, out);

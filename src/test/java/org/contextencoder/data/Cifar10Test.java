@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,5 +88,17 @@ class Cifar10Test {
         assertEquals(0.4913, mean[0], 5e-4);
         assertEquals(0.4821, mean[1], 5e-4);
         assertEquals(0.4465, mean[2], 5e-4);
+    }
+
+    @Test
+    void aDataFolderThatIsAFileIsNamedAsTheCauseNotTheNetwork(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("data"), "not a folder");
+        DatasetException root = assertThrows(DatasetException.class, () -> Cifar10.open(file));
+        assertTrue(root.getMessage().contains("the data folder " + file + " is a file, not a folder"),
+                root.getMessage());
+        DatasetException below = assertThrows(DatasetException.class, () -> Cifar10.open(file.resolve("cifar")));
+        assertTrue(below.getMessage().startsWith("cannot create files in the data folder " + file.resolve("cifar")),
+                below.getMessage());
+        assertFalse(root.getMessage().contains("network") || below.getMessage().contains("network"));
     }
 }

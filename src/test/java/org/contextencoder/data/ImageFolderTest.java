@@ -1,6 +1,7 @@
 package org.contextencoder.data;
 
 import org.contextencoder.SharedData;
+import org.contextencoder.TestPhotos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +85,44 @@ class ImageFolderTest {
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
         DatasetException empty = assertThrows(DatasetException.class, () -> ImageFolder.all(dir, 32, 0));
         assertTrue(empty.getMessage().contains("no .jpg"), empty.getMessage());
+    }
+
+    @Test
+    void aFlatFolderTooSmallToSplitSaysHowManyItHasAndNeeds(@TempDir Path dir) throws IOException {
+        TestPhotos.photo(dir.resolve("a.png"), 40, 40, 1);
+        TestPhotos.photo(dir.resolve("b.png"), 40, 40, 2);
+        ImageFolder folder = new ImageFolder(dir, 32, ImageFolder.SPLIT_SEED);
+        DatasetException e = assertThrows(DatasetException.class, () -> folder.split(Split.TEST, 0));
+        assertTrue(e.getMessage().contains("holds 2 photos") && e.getMessage().contains("needs at least 3"),
+                e.getMessage());
+        TestPhotos.photo(dir.resolve("c.png"), 40, 40, 3);
+        assertEquals(2, folder.split(Split.TRAIN, 0).count());
+        assertEquals(1, folder.split(Split.TEST, 0).count());
+    }
+
+    @Test
+    void skippedFilesAreCountedAndNamedWithWhy(@TempDir Path dir) throws IOException {
+        for (int i = 0; i < 3; i++) TestPhotos.photo(dir.resolve("good" + i + ".png"), 40, 40, i);
+        TestPhotos.cutJpeg(dir.resolve("cut.jpg"));
+        TestPhotos.pngDeclaring(dir.resolve("huge.png"), 100_000, 100_000);
+        TestPhotos.photo(dir.resolve("tiny.png"), 16, 16, 9);
+        for (int i = 0; i < 6; i++) Files.writeString(dir.resolve("text" + i + ".jpg"), "not a picture");
+        ImageSet[] set = new ImageSet[1];
+        String log = TestPhotos.stderrOf(() -> set[0] = ImageFolder.all(dir, 32, 0));
+        assertEquals(3, set[0].count(), "only the whole, large enough photos: " + log);
+        assertTrue(log.contains("skipped 7 of 12 files that could not be read as images in " + dir
+                + ": cut.jpg (damaged or cut short: "), log);
+        assertTrue(log.contains("text3.jpg (not a JPEG or PNG image) and 2 more"), log);
+        assertTrue(log.contains("skipped 1 of 12 photos too large to decode in this memory in " + dir
+                + ": huge.png (100000x100000 pixels)"), log);
+        assertTrue(log.contains("skipped 1 of 12 photos smaller than 32x32 pixels in " + dir + ": tiny.png (16x16)"),
+                log);
+    }
+
+    @Test
+    void aFolderThatIsAFileSaysSo(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("photos.jpg"), "x");
+        DatasetException e = assertThrows(DatasetException.class, () -> new ImageFolder(file, 32, 0));
+        assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
     }
 }
