@@ -1,6 +1,6 @@
 package org.contextencoder.experiment;
 
-import org.contextencoder.eval.MaskedMse;
+import org.contextencoder.eval.MaskedError;
 import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.viz.ResultTable;
 import org.knowm.xchart.CategoryChart;
@@ -124,6 +124,6 @@ public final class Table1 {
         t.stringColumn("split").append(split);
         t.stringColumn("method").append(method);
         t.doubleColumn("masked_mse").append(mse);
-        t.doubleColumn("psnr").append(MaskedMse.psnr(mse));
+        t.doubleColumn("psnr").append(MaskedError.psnr(mse));
     }
 }

@@ -1,6 +1,6 @@
 package org.contextencoder.experiment;
 
-import org.contextencoder.eval.MaskedMse;
+import org.contextencoder.eval.MaskedError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
@@ -43,7 +43,7 @@ class Table1Test {
         assertEquals(0.0025, value(t, "truck", "train", "paper"), 1e-12);
         assertEquals(0.05, value(t, "truck", "test", "context-encoder"), 1e-12);
         Row paper = row(t, "truck", "test", "paper");
-        assertEquals(MaskedMse.psnr(0.03596), paper.getDouble("psnr"), 1e-9);
+        assertEquals(MaskedError.psnr(0.03596), paper.getDouble("psnr"), 1e-9);
         assertFalse(t.stringColumn("setting").contains("landmark"), "a setting without a run is left out");
     }
 
