@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "baselines", mixinStandardHelpOptions = true,
-        description = "Masked MSE and PSNR of the training-mean, ring-mean and harmonic fills.")
+        description = "Masked MSE, masked L1, SSIM, detail ratio and PSNR of the training-mean, ring-mean and harmonic"
+                + " fills.")
 final class BaselinesCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,7 +49,7 @@ final class BaselinesCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%d images, %dx%d hole in %dx%d:%n", set.count(), side, side, size, size);
         for (Inpainter baseline : Baselines.all(mean)) {
             Score s = new Evaluator(256).score(baseline, set, mask);
-            System.out.printf(Locale.ROOT, "  %-10s masked MSE %.5f  PSNR %.2f dB%n", s.method(), s.maskedMse(), s.psnr());
+            System.out.printf(Locale.ROOT, "  %-10s %s%n", s.method(), s.summary());
         }
         return 0;
     }

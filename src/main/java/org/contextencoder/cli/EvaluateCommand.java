@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Masked MSE and PSNR of a trained model on an experiment's split or a folder of photos.")
+        description = "Masked MSE, masked L1, SSIM, detail ratio and PSNR of a trained model on an experiment's split"
+                + " or a folder of photos.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,7 +39,7 @@ final class EvaluateCommand implements Callable<Integer> {
         long photoSplitSeed = PhotoSplitSeed.of(modelFile.toAbsolutePath().getParent());
         ImageSet set = images.load(data.root(), model.imageSize(), limit, photoSplitSeed);
         Score s = new Evaluator(model.architecture().inferenceBatch()).score(new ModelInpainter(model), set, model.mask());
-        System.out.printf(Locale.ROOT, "%d images: masked MSE %.5f, PSNR %.2f dB%n", s.images(), s.maskedMse(), s.psnr());
+        System.out.printf(Locale.ROOT, "%d images: %s%n", s.images(), s.summary());
         return 0;
     }
 }

@@ -5,7 +5,11 @@ import org.contextencoder.mask.Mask;
 
 import java.util.stream.IntStream;
 
-/** Scores any {@link Inpainter} on a set of images under a mask: masked MSE and PSNR over all of them. */
+/**
+ * Scores any {@link Inpainter} on a set of images under a mask, in one pass over them: inside the hole, masked
+ * MSE, masked L1 and PSNR ({@link MaskedError}); on the composited image (the original outside the hole, the fill
+ * inside) against the original, SSIM ({@link Ssim}) and the detail ratio ({@link DetailRatio}).
+ */
 public final class Evaluator {
 
     private final int batchSize;
@@ -19,16 +23,24 @@ public final class Evaluator {
         int[] indices = IntStream.range(0, images.count()).toArray();
         int per = ImageSet.CHANNELS * mask.holeSize() * mask.holeSize();
         float[] batch = new float[batchSize * images.bytesPerImage()];
+        float[] composite = new float[batch.length];
         float[] truth = new float[batchSize * per];
-        MaskedMse mse = new MaskedMse();
+        MaskedError error = new MaskedError();
+        Ssim ssim = new Ssim(mask.imageSize());
+        DetailRatio detail = new DetailRatio();
         for (int from = 0; from < indices.length; from += batchSize) {
             int n = Math.min(batchSize, indices.length - from);
             images.copyTo(indices, from, n, batch);
             mask.cut(batch, indices, from, n, truth);
             float[] predicted = inpainter.predictHoles(batch, indices, from, n, mask);
-            mse.add(truth, predicted, n, per);
+            error.add(truth, predicted, n, per);
+            System.arraycopy(batch, 0, composite, 0, n * images.bytesPerImage());
+            mask.paste(composite, indices, from, n, predicted);
+            ssim.add(batch, composite, indices, from, n, mask);
+            detail.add(batch, composite, indices, from, n, mask);
         }
-        return new Score(inpainter.name(), mse.mse(), mse.psnr(), mse.images());
+        return new Score(inpainter.name(), error.mse(), error.psnr(), error.images(), error.l1(), ssim.mean(),
+                detail.ratio(), error.meanImagePsnr());
     }
 
     static void requireSameSize(ImageSet images, Mask mask) {

@@ -3,8 +3,9 @@ package org.contextencoder.eval;
 import org.contextencoder.mask.Mask;
 
 /**
- * Anything that fills holes: a trained model or a baseline. It is given the original images and may read only
- * outside each image's hole (the evaluator's tests hold every implementation to that).
+ * Anything that fills holes: a trained model or a baseline. It is given the original images, which it must not
+ * change, and may read only outside each image's hole ({@code EvaluatorTest} holds the baselines and both 32 px
+ * architectures to that).
  */
 public interface Inpainter {
 

@@ -1,5 +1,18 @@
 package org.contextencoder.eval;
 
-/** A method's masked MSE and PSNR over a number of images. */
-public record Score(String method, double maskedMse, double psnr, int images) {
+import java.util.Locale;
+
+/**
+ * A method's scores over a number of images: masked MSE and PSNR of the mean MSE (the paper's), then masked L1,
+ * SSIM of the composited images, detail ratio and the mean of per-image PSNRs (see {@link Evaluator}).
+ */
+public record Score(String method, double maskedMse, double psnr, int images, double maskedL1, double ssim,
+                    double detailRatio, double meanImagePsnr) {
+
+    /** Every figure on one line, each named, for the command line. */
+    public String summary() {
+        return String.format(Locale.ROOT, "masked MSE %.5f, masked L1 %.5f, SSIM %.4f, detail ratio %.3f, "
+                + "PSNR of the mean MSE %.2f dB, mean per-image PSNR %.2f dB", maskedMse, maskedL1, ssim, detailRatio,
+                psnr, meanImagePsnr);
+    }
 }

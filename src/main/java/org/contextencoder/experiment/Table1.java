@@ -1,11 +1,12 @@
 package org.contextencoder.experiment;
 
-import org.contextencoder.eval.MaskedMse;
+import org.contextencoder.eval.MaskedError;
 import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.viz.ResultTable;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -16,10 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The paper's Table 1 (section 3.5) reproduced: masked MSE and PSNR of each setting's model and baselines, on
- * training and test images, beside the paper's own figures (method {@code paper}).
+ * training and test images, beside the paper's own figures (method {@code paper}), then the metrics the paper does
+ * not report ({@link ResultTable#LATER_METRICS}); they are empty for the paper and for runs scored before them.
  */
 public final class Table1 {
 
@@ -41,6 +44,7 @@ public final class Table1 {
     public static Table from(Map<String, Path> runFolders) {
         Table t = Table.create("Table 1: masked MSE", StringColumn.create("setting"), StringColumn.create("split"),
                 StringColumn.create("method"), DoubleColumn.create("masked_mse"), DoubleColumn.create("psnr"));
+        for (String metric : ResultTable.LATER_METRICS) t.addColumns(DoubleColumn.create(metric));
         for (String setting : SETTINGS) {
             Path folder = runFolders.get(setting);
             if (folder == null) continue;
@@ -48,9 +52,10 @@ public final class Table1 {
             for (String split : List.of("train", "test")) {
                 for (Row r : metrics) {
                     if (!r.getString("split").equals(split)) continue;
-                    append(t, setting, split, r.getString("method"), r.getDouble("masked_mse"));
+                    append(t, setting, split, r.getString("method"), r.getDouble("masked_mse"),
+                            metric -> laterMetric(metrics, r, metric));
                 }
-                append(t, setting, split, PAPER_METHOD, PAPER.get(setting).get(split));
+                append(t, setting, split, PAPER_METHOD, PAPER.get(setting).get(split), metric -> Double.NaN);
             }
         }
         return t;
@@ -119,11 +124,20 @@ public final class Table1 {
         return OptionalDouble.empty();
     }
 
-    private static void append(Table t, String setting, String split, String method, double mse) {
+    /** A row's value of one of the later metrics; missing (NaN) in a metrics.csv written before them. */
+    private static double laterMetric(Table metrics, Row r, String metric) {
+        return metrics.containsColumn(metric) && metrics.column(metric) instanceof NumberColumn<?, ?>
+                ? r.getNumber(metric) : Double.NaN;
+    }
+
+    /** One row; {@code later} gives the value of each of {@link ResultTable#LATER_METRICS} (NaN: missing). */
+    private static void append(Table t, String setting, String split, String method, double mse,
+                               ToDoubleFunction<String> later) {
         t.stringColumn("setting").append(setting);
         t.stringColumn("split").append(split);
         t.stringColumn("method").append(method);
         t.doubleColumn("masked_mse").append(mse);
-        t.doubleColumn("psnr").append(MaskedMse.psnr(mse));
+        t.doubleColumn("psnr").append(MaskedError.psnr(mse));
+        for (String metric : ResultTable.LATER_METRICS) t.doubleColumn(metric).append(later.applyAsDouble(metric));
     }
 }

@@ -17,10 +17,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Results as a Tablesaw table with columns {@code setting, split, method, masked_mse, psnr, images}: the shape
- * of the paper's Table 1 with the baselines beside it.
+ * Results as a Tablesaw table with columns {@code setting, split, method, masked_mse, psnr, images} (the shape of
+ * the paper's Table 1 with the baselines beside it), then {@link #LATER_METRICS}.
  */
 public final class ResultTable {
+
+    /**
+     * The metrics added after masked MSE and PSNR, in column order: {@code metrics.csv} files written before them
+     * lack these columns.
+     */
+    public static final List<String> LATER_METRICS = List.of("masked_l1", "ssim", "detail_ratio", "mean_image_psnr");
 
     private final Table table;
 
@@ -28,6 +34,7 @@ public final class ResultTable {
         table = Table.create(title,
                 StringColumn.create("setting"), StringColumn.create("split"), StringColumn.create("method"),
                 DoubleColumn.create("masked_mse"), DoubleColumn.create("psnr"), IntColumn.create("images"));
+        for (String metric : LATER_METRICS) table.addColumns(DoubleColumn.create(metric));
     }
 
     public ResultTable add(String setting, String split, Score score) {
@@ -37,6 +44,10 @@ public final class ResultTable {
         table.doubleColumn("masked_mse").append(score.maskedMse());
         table.doubleColumn("psnr").append(score.psnr());
         table.intColumn("images").append(score.images());
+        table.doubleColumn("masked_l1").append(score.maskedL1());
+        table.doubleColumn("ssim").append(score.ssim());
+        table.doubleColumn("detail_ratio").append(score.detailRatio());
+        table.doubleColumn("mean_image_psnr").append(score.meanImagePsnr());
         return this;
     }
 

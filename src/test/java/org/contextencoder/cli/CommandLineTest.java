@@ -25,6 +25,10 @@ class CommandLineTest {
     static Path dir;
     private static Path run;
 
+    /** What evaluate and baselines print for each method. */
+    private static final String SCORES = "masked MSE 0\\.\\d{5}, masked L1 0\\.\\d{5}, SSIM -?\\d\\.\\d{4}, "
+            + "detail ratio \\d+\\.\\d{3}, PSNR of the mean MSE \\d+\\.\\d\\d dB, mean per-image PSNR \\d+\\.\\d\\d dB";
+
     /** Exit code and everything printed. */
     record Result(int code, String out, String err) {
     }
@@ -60,7 +64,8 @@ class CommandLineTest {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
         List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
-        assertEquals("setting,split,method,masked_mse,psnr,images", metrics.get(0));
+        assertEquals("setting,split,method,masked_mse,psnr,images,masked_l1,ssim,detail_ratio,mean_image_psnr",
+                metrics.get(0));
         assertEquals(1 + 2 * 4, metrics.size(), "model and three baselines on train and test");
         assertTrue(Files.readString(run.resolve("history.csv")).startsWith("epoch,train_loss,val_loss"));
         String manifest = Files.readString(run.resolve("manifest.properties"));
@@ -70,11 +75,11 @@ class CommandLineTest {
     }
 
     @Test
-    void evaluatePrintsMaskedMseAndPsnr() {
+    void evaluatePrintsEveryMetric() {
         Result r = cli("evaluate", "--model", run.resolve("model.zip").toString(), "--experiment", "truck",
                 "--split", "test", "--limit", "20", "--data-dir", SharedData.root().toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("(?s)20 images: masked MSE 0\\.\\d+, PSNR \\d+\\.\\d+ dB.*"), r.out());
+        assertTrue(r.out().matches("20 images: " + SCORES + "\n"), r.out());
         Result photos = cli("evaluate", "--model", run.resolve("model.zip").toString(),
                 "--images", SharedData.scenes().resolve("test").toString(), "--limit", "10");
         assertEquals(0, photos.code(), photos.err());
@@ -86,7 +91,9 @@ class CommandLineTest {
         Result r = cli("baselines", "--experiment", "general", "--split", "test", "--limit", "200",
                 "--data-dir", SharedData.root().toString());
         assertEquals(0, r.code(), r.err());
-        for (String m : List.of("train-mean", "ring-mean", "harmonic")) assertTrue(r.out().contains(m), r.out());
+        for (String m : List.of("train-mean", "ring-mean", "harmonic")) {
+            assertTrue(r.out().lines().anyMatch(line -> line.matches("  " + m + " +" + SCORES)), r.out());
+        }
         Result folder = cli("baselines", "--images", SharedData.scenes().resolve("test").toString(),
                 "--image-size", "128", "--limit", "10");
         assertEquals(0, folder.code(), folder.err());

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,11 +54,11 @@ class BaselinesTest {
         float[] truth = new float[3 * 256];
         mask.cut(img, ONE, 0, 1, truth);
         float[] p = new HarmonicFill().predictHoles(img, ONE, 0, 1, mask);
-        MaskedMse mse = new MaskedMse();
+        MaskedError mse = new MaskedError();
         mse.add(truth, p, 1, 3 * 256);
         assertTrue(mse.mse() < 1e-9, "harmonic fill of a linear ramp is exact, MSE " + mse.mse());
         float[] ring = new RingMeanFill().predictHoles(img, ONE, 0, 1, mask);
-        MaskedMse ringMse = new MaskedMse();
+        MaskedError ringMse = new MaskedError();
         ringMse.add(truth, ring, 1, 3 * 256);
         assertTrue(ringMse.mse() > 1e-4, "the ring mean cannot follow a gradient");
     }
@@ -84,21 +83,9 @@ class BaselinesTest {
         };
         float[] truth = new float[3 * 256];
         corner.cut(img, ONE, 0, 1, truth);
-        MaskedMse mse = new MaskedMse();
+        MaskedError mse = new MaskedError();
         mse.add(truth, new HarmonicFill().predictHoles(img, ONE, 0, 1, corner), 1, 768);
         assertTrue(mse.mse() < 1e-6, "a gradient along x is still reproduced, MSE " + mse.mse());
-    }
-
-    @Test
-    void noBaselineLooksInsideTheHole() {
-        Mask mask = new CenterMask(32, 16);
-        float[] a = plane(0.1f, 0.01f, 0.02f);
-        float[] b = a.clone();
-        mask.cover(b, ONE, 0, 1, new float[]{0.9f, 0.9f, 0.9f});
-        for (Inpainter baseline : Baselines.all(new float[]{0.5f, 0.5f, 0.5f})) {
-            assertArrayEquals(baseline.predictHoles(a, ONE, 0, 1, mask), baseline.predictHoles(b, ONE, 0, 1, mask),
-                    baseline.name());
-        }
     }
 
     @Test

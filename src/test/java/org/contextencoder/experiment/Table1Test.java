@@ -1,6 +1,6 @@
 package org.contextencoder.experiment;
 
-import org.contextencoder.eval.MaskedMse;
+import org.contextencoder.eval.MaskedError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
@@ -37,14 +37,41 @@ class Table1Test {
         Table t = Table1.from(Map.of("general", run(dir, "general", 0.02, 0.03, 0.04),
                 "truck", run(dir, "truck", 0.01, 0.05, 0.04)));
 
-        assertEquals(List.of("setting", "split", "method", "masked_mse", "psnr"), t.columnNames());
+        assertEquals(List.of("setting", "split", "method", "masked_mse", "psnr"), t.columnNames().subList(0, 5));
         assertEquals(12, t.rowCount(), "2 settings x 2 splits x (2 methods + paper)");
         assertEquals(0.02493, value(t, "general", "test", "paper"), 1e-12);
         assertEquals(0.0025, value(t, "truck", "train", "paper"), 1e-12);
         assertEquals(0.05, value(t, "truck", "test", "context-encoder"), 1e-12);
         Row paper = row(t, "truck", "test", "paper");
-        assertEquals(MaskedMse.psnr(0.03596), paper.getDouble("psnr"), 1e-9);
+        assertEquals(MaskedError.psnr(0.03596), paper.getDouble("psnr"), 1e-9);
         assertFalse(t.stringColumn("setting").contains("landmark"), "a setting without a run is left out");
+    }
+
+    @Test
+    void theMetricsBeyondMseAreCarriedOverAndLeftEmptyWhereARunPredatesThem(@TempDir Path dir) throws Exception {
+        Path general = Files.createDirectories(dir.resolve("general"));
+        Files.writeString(general.resolve("metrics.csv"), String.join("\n",
+                "setting,split,method,masked_mse,psnr,images,masked_l1,ssim,detail_ratio,mean_image_psnr",
+                "general,train,context-encoder,0.02,16.99,10,0.1,0.7,0.3,17.5",
+                "general,test,context-encoder,0.03,15.23,5,0.12,0.65,0.25,16.1", ""));
+        Table t = Table1.from(Map.of("general", general, "truck", run(dir, "truck", 0.01, 0.05, 0.04)));
+
+        assertEquals(List.of("setting", "split", "method", "masked_mse", "psnr", "masked_l1", "ssim", "detail_ratio",
+                "mean_image_psnr"), t.columnNames());
+        Row model = row(t, "general", "test", "context-encoder");
+        assertEquals(0.12, model.getDouble("masked_l1"), 1e-12);
+        assertEquals(0.65, model.getDouble("ssim"), 1e-12);
+        assertEquals(0.25, model.getDouble("detail_ratio"), 1e-12);
+        assertEquals(16.1, model.getDouble("mean_image_psnr"), 1e-12);
+        for (Row r : List.of(row(t, "truck", "test", "context-encoder"), row(t, "general", "test", "paper"))) {
+            for (String metric : List.of("masked_l1", "ssim", "detail_ratio", "mean_image_psnr")) {
+                assertTrue(Double.isNaN(r.getDouble(metric)), r.getString("setting") + " " + r.getString("method"));
+            }
+        }
+        Path csv = dir.resolve("table1.csv");
+        Table1.writeCsv(t, csv);
+        assertTrue(Files.readAllLines(csv).contains("truck,test,paper,0.03596," + MaskedError.psnr(0.03596) + ",,,,"),
+                "missing values are written empty");
     }
 
     @Test
