@@ -33,6 +33,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be 0 (all images) or a positive number, not " + limit);
+        }
         InpaintingModel model = ModelFile.load(modelFile);
         ImageSet set = images.load(data.root(), model.imageSize(), limit);
         Score s = new Evaluator(model.architecture().inferenceBatch()).score(new ModelInpainter(model), set, model.mask());
