@@ -25,6 +25,10 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
         architecture.requireHole(hole);
         requireLimit("training", trainLimit);
         requireLimit("test", testLimit);
+        if (photos != null && !experiment.usesPhotos()) {
+            throw new IllegalArgumentException("the " + experiment.id() + " experiment reads CIFAR-10 from the data"
+                    + " folder, not photos: give a photo folder only to the landmark experiment");
+        }
     }
 
     private static void requireLimit(String split, int limit) {

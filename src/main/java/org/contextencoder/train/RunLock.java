@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -39,8 +40,11 @@ public final class RunLock implements AutoCloseable {
         Path dir;
         try {
             dir = Files.createDirectories(runDir).toRealPath();
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException(e.getFile() + " is a file, not a folder: choose another output folder", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output folder " + runDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create the output folder " + runDir + " (" + e
+                    + "): choose a folder you can write to", e);
         }
         if (!HELD.add(dir)) throw inUse(runDir, "this process");
         try {

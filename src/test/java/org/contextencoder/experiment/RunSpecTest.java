@@ -37,7 +37,7 @@ class RunSpecTest {
     }
 
     @Test
-    void aHoleTheModelCannotPredictAndNegativeLimitsAreRefused() {
+    void aHoleTheModelCannotPredictNegativeLimitsAndPhotosForCifarAreRefused() {
         RunSpec truck = RunSpec.of(Experiment.TRUCK, 20, ROOT);
         assertEquals("the 32x32 models predict a 16x16 centre, so their hole must be 16 px, not 40",
                 assertThrows(IllegalArgumentException.class, () -> truck.withHole(40)).getMessage());
@@ -48,5 +48,8 @@ class RunSpecTest {
                 assertThrows(IllegalArgumentException.class, () -> truck.withLimits(-5, 0)).getMessage());
         assertEquals("a test image limit of -1 is not possible: give 0 (all images) or a positive number",
                 assertThrows(IllegalArgumentException.class, () -> truck.withLimits(0, -1)).getMessage());
+        assertEquals("the truck experiment reads CIFAR-10 from the data folder, not photos: give a photo folder only"
+                + " to the landmark experiment", assertThrows(IllegalArgumentException.class,
+                () -> truck.withPhotos(Path.of("/photos"))).getMessage());
     }
 }

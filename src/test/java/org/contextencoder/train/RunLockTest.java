@@ -3,6 +3,8 @@ package org.contextencoder.train;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -38,5 +40,12 @@ class RunLockTest {
             assertTrue(other.said().contains(byUs), "the refused second lock kept the first: " + other.said());
         }
         assertDoesNotThrow(() -> RunLock.acquire(dir).close(), "closing released it");
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsNamed(@TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("run"));
+        assertEquals(file + " is a file, not a folder: choose another output folder",
+                assertThrows(UncheckedIOException.class, () -> RunLock.acquire(file)).getMessage());
     }
 }

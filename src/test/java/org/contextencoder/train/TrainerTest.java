@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -203,18 +204,24 @@ class TrainerTest {
         }
     }
 
-    @Test
-    void anEpochWithANonFiniteValidationLossIsNotCommittedAndLeavesNoModel(@TempDir Path dir) {
-        TrainingConfig one = CONFIG.withEpochs(1);
-        AtomicReference<InpaintingModel> made = new AtomicReference<>();
-        ProgressListener poisonLastBatch = new ProgressListener() {
+    /** Trains the tiny network for {@code epochs}, poisoning it after the last batch, up to the divergence. */
+    private static TrainingDivergedException poisonedAtTheEnd(int epochs, Consumer<ComputationGraph> poison,
+                                                             AtomicReference<InpaintingModel> made, Path dir) {
+        TrainingConfig c = CONFIG.withEpochs(epochs);
+        ProgressListener poisoner = new ProgressListener() {
             @Override
             public void batchDone(BatchProgress p) {
-                if (p.batch() == p.batches()) made.get().graph().params().assign(Double.NaN);
+                if (p.epoch() == epochs && p.batch() == p.batches()) poison.accept(made.get().graph());
             }
         };
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> new Trainer(one,
-                poisonLastBatch).train(tiny(one, made), train, validation, MASK, dir));
+        return assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(c, poisoner).train(tiny(c, made), train, validation, MASK, dir));
+    }
+
+    @Test
+    void anEpochWithANonFiniteValidationLossIsNotCommittedAndLeavesNoModel(@TempDir Path dir) {
+        TrainingDivergedException e = poisonedAtTheEnd(1, graph -> graph.params().assign(Double.NaN),
+                new AtomicReference<>(), dir);
         assertEquals("training diverged (the validation loss became NaN in epoch 1): no epoch finished without"
                 + " diverging, so there is no model; lower the learning rate (now 0.001) or try another optimizer, in a"
                 + " new output folder", e.getMessage());
@@ -224,19 +231,10 @@ class TrainerTest {
 
     @Test
     void anEpochWithInfiniteWeightsIsNotCommittedEvenIfItsValidationLossIsFinite(@TempDir Path dir) {
-        TrainingConfig two = CONFIG.withEpochs(2);
         AtomicReference<InpaintingModel> made = new AtomicReference<>();
         // An infinite bias saturates the sigmoid: the outputs, and so the validation loss, stay finite.
-        ProgressListener poisonEpochTwo = new ProgressListener() {
-            @Override
-            public void batchDone(BatchProgress p) {
-                if (p.epoch() == 2 && p.batch() == p.batches()) {
-                    made.get().graph().getLayer("conv").getParam("b").assign(Double.POSITIVE_INFINITY);
-                }
-            }
-        };
-        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> new Trainer(two,
-                poisonEpochTwo).train(tiny(two, made), train, validation, MASK, dir));
+        TrainingDivergedException e = poisonedAtTheEnd(2,
+                graph -> graph.getLayer("conv").getParam("b").assign(Double.POSITIVE_INFINITY), made, dir);
         assertTrue(Double.isFinite(validationLoss(made.get())), "the validation loss alone would not show it");
         assertTrue(e.getMessage().startsWith("training diverged (the weights became NaN or infinite in epoch 2): the"
                 + " run keeps its last good checkpoint, epoch 1;"), e.getMessage());
