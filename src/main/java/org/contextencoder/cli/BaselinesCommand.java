@@ -37,6 +37,9 @@ final class BaselinesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be 0 (all images) or a positive number, not " + limit);
+        }
         int size = imageSize != null ? imageSize
                 : images.experiment != null ? Experiment.parse(images.experiment.name).imageSize() : 0;
         if (size != 32 && size != 128) {

@@ -35,6 +35,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be 0 (all images) or a positive number, not " + limit);
+        }
         InpaintingModel model = ModelFile.load(modelFile);
         long photoSplitSeed = PhotoSplitSeed.of(modelFile.toAbsolutePath().getParent());
         ImageSet set = images.load(data.root(), model.imageSize(), limit, photoSplitSeed);

@@ -3,6 +3,7 @@ package org.contextencoder.cli;
 import org.contextencoder.bench.BenchCommand;
 import org.contextencoder.data.DatasetException;
 import org.contextencoder.model.ModelFileException;
+import org.contextencoder.train.RunFolderInUseException;
 import org.contextencoder.train.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +55,8 @@ public final class Main {
     /** One sentence for the failures a user can fix; a stack trace only for real bugs. */
     static String explain(Exception e) {
         if (e instanceof DatasetException || e instanceof ModelFileException || e instanceof IllegalArgumentException
-                || e instanceof TrainingDivergedException || e instanceof UncheckedIOException) {
+                || e instanceof TrainingDivergedException || e instanceof RunFolderInUseException
+                || e instanceof UncheckedIOException) {
             return e.getMessage();
         }
         java.io.StringWriter trace = new java.io.StringWriter();

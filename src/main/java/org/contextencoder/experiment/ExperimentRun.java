@@ -9,8 +9,11 @@ import org.contextencoder.mask.CenterMask;
 import org.contextencoder.mask.Mask;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.train.AtomicFiles;
 import org.contextencoder.train.LossHistory;
 import org.contextencoder.train.ProgressListener;
+import org.contextencoder.train.ResumeCheck;
+import org.contextencoder.train.RunLock;
 import org.contextencoder.train.Trainer;
 import org.contextencoder.train.TrainingConfig;
 import org.contextencoder.train.TrainingResult;
@@ -19,11 +22,18 @@ import org.contextencoder.viz.InpaintingGrid;
 import org.contextencoder.viz.LossCurve;
 import org.contextencoder.viz.ResultTable;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * One experiment from data to results, as the {@code train} command and the notebooks run it. The output folder
@@ -35,34 +45,38 @@ public final class ExperimentRun {
 
     /** Images shown per grid. */
     public static final int GRID_IMAGES = 8;
+    /** The resolved settings of the run, which a resume must match. */
+    private static final String CONFIG = "config.properties";
 
     private ExperimentRun() {
     }
 
     public static RunReport train(RunSpec spec, Path out, ProgressListener progress) {
         long started = System.nanoTime();
-        Datasets data = load(spec);
-        Manifest manifest = manifest(spec, data, out);
-        TrainingResult result = fit(spec, data, out, progress);
-        Mask mask = result.bestModel().mask();
+        try (Started run = start(spec, out)) {
+            Datasets data = run.data();
+            TrainingResult result = fit(spec, data, out, progress);
+            Mask mask = result.bestModel().mask();
 
-        ResultTable metrics = score(spec.setting(), result.bestModel(), data);
-        metrics.writeCsv(out.resolve("metrics.csv"));
-        LossCurve.savePng(LossCurve.of(result.history(), spec.setting() + ": loss per epoch"),
-                out.resolve("loss.png"));
-        List<Inpainter> model = List.of(new ModelInpainter(result.bestModel()));
-        ImageGrid.savePng(InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask, model),
-                out.resolve("grid-train.png"));
-        ImageGrid.savePng(InpaintingGrid.render(data.test(), InpaintingGrid.first(data.test(), GRID_IMAGES), mask, model),
-                out.resolve("grid-test.png"));
+            ResultTable metrics = score(spec.setting(), result.bestModel(), data);
+            metrics.writeCsv(out.resolve("metrics.csv"));
+            LossCurve.savePng(LossCurve.of(result.history(), spec.setting() + ": loss per epoch"),
+                    out.resolve("loss.png"));
+            List<Inpainter> model = List.of(new ModelInpainter(result.bestModel()));
+            ImageGrid.savePng(InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask,
+                    model), out.resolve("grid-train.png"));
+            ImageGrid.savePng(InpaintingGrid.render(data.test(), InpaintingGrid.first(data.test(), GRID_IMAGES), mask,
+                    model), out.resolve("grid-test.png"));
 
-        manifest.put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch())
-                .put("stopped_early", result.stoppedEarly())
-                .put("training_seconds", String.format(Locale.ROOT, "%.0f", result.history().totalSeconds()))
-                .put("wall_seconds_this_session", String.format(Locale.ROOT, "%.0f", (System.nanoTime() - started) / 1e9))
-                .put("finished", Instant.now());
-        manifest.write(out.resolve("manifest.properties"));
-        return new RunReport(out, result.bestModel(), result.history(), metrics, data, result.stoppedEarly());
+            run.manifest().put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch())
+                    .put("stopped_early", result.stoppedEarly())
+                    .put("training_seconds", String.format(Locale.ROOT, "%.0f", result.history().totalSeconds()))
+                    .put("wall_seconds_this_session",
+                            String.format(Locale.ROOT, "%.0f", (System.nanoTime() - started) / 1e9))
+                    .put("finished", Instant.now());
+            run.manifest().write(out.resolve("manifest.properties"));
+            return new RunReport(out, result.bestModel(), result.history(), metrics, data, result.stoppedEarly());
+        }
     }
 
     /**
@@ -70,12 +84,54 @@ public final class ExperimentRun {
      * a sweep needs.
      */
     public static LossHistory trainOnly(RunSpec spec, Path out, ProgressListener progress) {
+        try (Started run = start(spec, out)) {
+            TrainingResult result = fit(spec, run.data(), out, progress);
+            run.manifest().put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch())
+                    .put("finished", Instant.now());
+            run.manifest().write(out.resolve("manifest.properties"));
+            return result.history();
+        }
+    }
+
+    /** A run under way: its images, its manifest so far, and the lock that keeps other runs out of its folder. */
+    private record Started(Datasets data, Manifest manifest, RunLock lock) implements AutoCloseable {
+        @Override
+        public void close() {
+            lock.close();
+        }
+    }
+
+    /**
+     * Loads the data and takes the folder, refusing before anything is written if the folder holds a run with other
+     * settings or another process is training into it; then records the run's settings and manifest.
+     */
+    private static Started start(RunSpec spec, Path out) {
+        requireResumableWith(spec, out);
         Datasets data = load(spec);
-        Manifest manifest = manifest(spec, data, out);
-        TrainingResult result = fit(spec, data, out, progress);
-        manifest.put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch()).put("finished", Instant.now());
-        manifest.write(out.resolve("manifest.properties"));
-        return result.history();
+        RunLock lock = RunLock.acquire(out);
+        try {
+            // Again under the lock: another process may have started a run here while the data loaded.
+            requireResumableWith(spec, out);
+            return new Started(data, manifest(spec, data, out), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** A folder that holds a run continues it only with the settings that shaped it (the epochs may change). */
+    private static void requireResumableWith(RunSpec spec, Path out) {
+        Path config = out.resolve(CONFIG);
+        if (!Files.isRegularFile(config)) return;
+        Properties saved = new Properties();
+        try (Reader in = Files.newBufferedReader(config)) {
+            saved.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + config + ": " + e.getMessage(), e);
+        }
+        Map<String, String> was = saved.stringPropertyNames().stream()
+                .collect(Collectors.toMap(k -> k, saved::getProperty));
+        ResumeCheck.requireSame(RunSpec.shaping(was), RunSpec.shaping(spec.asMap()), out);
     }
 
     /** The run's training and test images, as training will see them: for looking at the data first. */
@@ -122,6 +178,6 @@ public final class ExperimentRun {
     private static void writeConfig(RunSpec spec, Path out) {
         StringBuilder sb = new StringBuilder("# the resolved settings of this run\n");
         spec.asMap().forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-        org.contextencoder.train.AtomicFiles.write(out.resolve("config.properties"), sb.toString());
+        AtomicFiles.write(out.resolve(CONFIG), sb.toString());
     }
 }

@@ -4,8 +4,11 @@ import org.contextencoder.model.Architecture;
 import org.contextencoder.train.TrainingConfig;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything that defines a training run: the experiment, the network, how to train, the hole, how many images
@@ -18,6 +21,20 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
         if (architecture.imageSize() != experiment.imageSize()) {
             throw new IllegalArgumentException("the " + experiment.id() + " experiment has " + experiment.imageSize()
                     + " px images, which the " + architecture.id() + " model does not take");
+        }
+        architecture.requireHole(hole);
+        requireLimit("training", trainLimit);
+        requireLimit("test", testLimit);
+        if (photos != null && !experiment.usesPhotos()) {
+            throw new IllegalArgumentException("the " + experiment.id() + " experiment reads CIFAR-10 from the data"
+                    + " folder, not photos: give a photo folder only to the landmark experiment");
+        }
+    }
+
+    private static void requireLimit(String split, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("a " + split + " image limit of " + limit
+                    + " is not possible: give 0 (all images) or a positive number");
         }
     }
 
@@ -59,6 +76,25 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
         String name = experiment.id();
         if (architecture != experiment.architecture()) name += "-" + architecture.id();
         return hole == architecture.defaultHole() ? name : name + "-hole" + hole;
+    }
+
+    /**
+     * The settings that shape the model or its data, of this run or of the {@link #asMap()} a run folder saved: all
+     * but the epochs, the patience and where the data lives, with the photo folder for an experiment on photos. A run
+     * can only be resumed with the same.
+     */
+    public static Map<String, String> shaping(Map<String, String> settings) {
+        Map<String, String> m = new TreeMap<>(settings);
+        m.keySet().removeAll(List.of("epochs", "patience", "data_dir", "photos"));
+        boolean onPhotos = Arrays.stream(Experiment.values())
+                .anyMatch(e -> e.usesPhotos() && e.id().equals(settings.get("experiment")));
+        String photos = settings.get("photos");
+        String root = settings.get("data_dir");
+        if (onPhotos && (photos != null || root != null)) {
+            Path folder = photos != null ? Path.of(photos) : Path.of(root).resolve(Experiment.LANDMARK_FOLDER);
+            m.put("photos", folder.toAbsolutePath().normalize().toString());
+        }
+        return m;
     }
 
     public Map<String, String> asMap() {

@@ -69,11 +69,21 @@ public enum Architecture {
     public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
                                                        Layout layout) {
         if (this == UNET128) return ContextEncoder128.configuration(seed, updater, weightDecay, hole, layout);
-        if (hole != ContextEncoder32.PATCH_SIZE) {
-            throw new IllegalArgumentException("the 32x32 models predict a 16x16 centre; a " + hole
-                    + " px hole needs another decoder");
-        }
+        requireHole(hole);
         return ContextEncoder32.configuration(seed, updater, weightDecay, layout, this == UNET32);
+    }
+
+    /** Refuses a hole this network cannot predict, before anything is built or written. */
+    public void requireHole(int hole) {
+        if (this == UNET128) {
+            if (hole % 4 != 0 || hole <= 0 || hole >= imageSize) {
+                throw new IllegalArgumentException("the 128x128 model needs a hole that is a multiple of 4 below 128"
+                        + " (the paper's are 32 and 64), not " + hole);
+            }
+        } else if (hole != ContextEncoder32.PATCH_SIZE) {
+            throw new IllegalArgumentException("the 32x32 models predict a 16x16 centre, so their hole must be 16 px,"
+                    + " not " + hole);
+        }
     }
 
     /** A new, initialised network in the fast layout (with the backend's layer helpers switched on first). */

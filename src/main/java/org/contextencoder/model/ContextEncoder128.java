@@ -50,10 +50,7 @@ public final class ContextEncoder128 {
 
     static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
                                                        Layout layout) {
-        if (hole % 4 != 0 || hole <= 0 || hole >= IMAGE_SIZE) {
-            throw new IllegalArgumentException("the 128x128 model needs a hole that is a multiple of 4 below 128, got "
-                    + hole);
-        }
+        Architecture.UNET128.requireHole(hole);
         GraphBuilder g = Layers.graph(seed, updater, weightDecay, layout, IMAGE_SIZE);
 
         String enc1 = convBnRelu(g, "enc1", 64, layout.entry(), "image");

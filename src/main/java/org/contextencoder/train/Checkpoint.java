@@ -9,20 +9,53 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * A run's state on disk, in the run's folder: {@code checkpoint/last.zip} (weights and optimizer state after the
- * last finished epoch), {@code history.csv}, {@code model.zip} (the best epoch, weights only) and {@code checkpoint/state.properties},
- * written last: it is the commit point, so a run killed at any moment resumes from the last complete epoch.
+ * A run's state on disk, in the run's folder. After each epoch N the weights and optimizer state go to a new
+ * {@code checkpoint/epoch-N.zip}, an improved epoch's weights alone to {@code checkpoint/best-N.zip}, and the
+ * history to {@code history.csv}; then {@code checkpoint/state.properties}, which names those files, replaces the
+ * previous state in one atomic rename. That rename is the commit: a run killed at any moment resumes from the last
+ * committed epoch. Only after it does {@code best-N.zip} become {@code model.zip} and the older files go;
+ * {@link #recover} completes those steps, and removes what an uncommitted epoch or a killed write left, when the run
+ * starts again.
  */
 final class Checkpoint {
 
-    private final Path dir;
+    /** Called before each step of {@link #save}; tests throw from it to kill a save at that step. */
+    @FunctionalInterface
+    interface Steps {
+        Steps NONE = step -> {
+        };
 
-    Checkpoint(Path runDir) {
+        void before(String step);
+    }
+
+    private static final String EPOCHS_DONE = "epochs_done";
+    private static final String WEIGHTS = "weights";
+    private static final String BEST = "best";
+    /** The state's own keys; everything else in it is the run's settings. */
+    private static final List<String> KEYS = List.of(EPOCHS_DONE, WEIGHTS, BEST);
+    /** Where runs from before the weights files were named kept them. */
+    private static final String LEGACY_WEIGHTS = "last.zip";
+    /** The checkpoint files this class writes; others in the folder are left alone. */
+    private static final Pattern OWN_FILE = Pattern.compile("(epoch|best)-\\d+\\.zip|" + Pattern.quote(LEGACY_WEIGHTS));
+    /** The temporary files of writes that were killed before their rename (ModelFile's, AtomicFiles'). */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..*\\.part");
+
+    private final Path dir;
+    private final Steps steps;
+
+    Checkpoint(Path runDir, Steps steps) {
         this.dir = runDir;
+        this.steps = steps;
     }
 
     Path bestModel() {
@@ -33,37 +66,98 @@ final class Checkpoint {
         return dir.resolve("history.csv");
     }
 
-    private Path last() {
-        return dir.resolve("checkpoint").resolve("last.zip");
+    private Path folder() {
+        return dir.resolve("checkpoint");
     }
 
     private Path state() {
-        return dir.resolve("checkpoint").resolve("state.properties");
+        return folder().resolve("state.properties");
     }
 
     boolean exists() {
         return Files.isRegularFile(state());
     }
 
-    /** Saves the epoch just finished; {@code improved} also replaces the best model. */
+    /** Saves the epoch just finished; {@code improved} also makes it the best model. */
     void save(InpaintingModel model, LossHistory history, boolean improved, Map<String, String> settings) {
-        ModelFile.save(model, last());
-        if (improved) ModelFile.save(model, bestModel(), false);
-        history.write(history());
+        int epoch = history.size();
         Properties p = new Properties();
         p.putAll(settings);
-        p.setProperty("epochs_done", Integer.toString(history.size()));
+        p.setProperty(EPOCHS_DONE, Integer.toString(epoch));
+        p.setProperty(WEIGHTS, "epoch-" + epoch + ".zip");
+        steps.before("weights");
+        ModelFile.save(model, folder().resolve(p.getProperty(WEIGHTS)));
+        if (improved) {
+            p.setProperty(BEST, "best-" + epoch + ".zip");
+            steps.before("best");
+            ModelFile.save(model, folder().resolve(p.getProperty(BEST)), false);
+        }
+        steps.before("history");
+        history.write(history());
+        steps.before("commit");
         StringWriter text = new StringWriter();
         try {
-            p.store(text, "training state: the run resumes after epoch " + history.size());
+            p.store(text, "training state: the run resumes after epoch " + epoch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         AtomicFiles.write(state(), text.toString());
+        tidy(steps);
     }
 
-    /** The settings the run was started with (everything but the epoch count must match to resume). */
-    Properties settings() {
+    /**
+     * Makes the folder agree with the committed state after a run was killed: the committed best weights become
+     * {@code model.zip} if they had not yet, and an uncommitted epoch's files and killed writes' temporary files go;
+     * {@code history.csv} is cut back to the committed epochs.
+     */
+    void recover() {
+        tidy(Steps.NONE);
+        if (exists()) committedHistory().write(history());
+    }
+
+    /** The steps after a commit: publish the best model, then remove what the state no longer names. */
+    private void tidy(Steps steps) {
+        Properties state = exists() ? committed() : new Properties();
+        String best = state.getProperty(BEST);
+        if (best != null && Files.isRegularFile(folder().resolve(best))) {
+            steps.before("publish");
+            move(folder().resolve(best), bestModel());
+        }
+        steps.before("remove");
+        String weights = state.getProperty(WEIGHTS, LEGACY_WEIGHTS);
+        remove(folder(), name -> OWN_FILE.matcher(name).matches() && !name.equals(weights)
+                || TEMPORARY.matcher(name).matches());
+        remove(dir, name -> TEMPORARY.matcher(name).matches());
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not move " + from + " to " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void remove(Path folder, Predicate<String> unwanted) {
+        if (!Files.isDirectory(folder)) return;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> unwanted.test(f.getFileName().toString()))
+                    .toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean up " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings the run was started with (all must match to resume). */
+    Map<String, String> settings() {
+        Properties p = committed();
+        return p.stringPropertyNames().stream().filter(k -> !KEYS.contains(k))
+                .collect(Collectors.toMap(k -> k, p::getProperty));
+    }
+
+    private Properties committed() {
         Properties p = new Properties();
         try {
             p.load(new StringReader(Files.readString(state())));
@@ -73,13 +167,14 @@ final class Checkpoint {
         return p;
     }
 
+    /** The model, with its optimizer state, after the last committed epoch. */
     InpaintingModel lastModel() {
-        return ModelFile.load(last());
+        return ModelFile.load(folder().resolve(committed().getProperty(WEIGHTS, LEGACY_WEIGHTS)));
     }
 
     /** The history up to the last committed epoch (a later, uncommitted epoch's lines are dropped). */
     LossHistory committedHistory() {
-        int done = Integer.parseInt(settings().getProperty("epochs_done"));
+        int done = Integer.parseInt(committed().getProperty(EPOCHS_DONE));
         LossHistory all = LossHistory.read(history());
         LossHistory kept = new LossHistory();
         all.records().stream().limit(done).forEach(kept::add);

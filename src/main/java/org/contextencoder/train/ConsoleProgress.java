@@ -2,6 +2,7 @@ package org.contextencoder.train;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Progress as plain lines (they read the same in a terminal, a log file and a notebook): batch lines with
@@ -14,14 +15,25 @@ public final class ConsoleProgress implements ProgressListener {
     private final PrintStream out;
     private final double intervalSeconds;
     private final int linesPerEpoch;
-    private long lastPrint;
+    private final LongSupplier nanoClock;
+    /** When the last batch line was printed, by {@code nanoClock}; null before the first, which prints at once. */
+    private Long lastPrint;
     private int epoch;
     private int printedThisEpoch;
 
     public ConsoleProgress(PrintStream out, double intervalSeconds, int linesPerEpoch) {
+        this(out, intervalSeconds, linesPerEpoch, System::nanoTime);
+    }
+
+    /**
+     * {@code nanoClock} counts nanoseconds from an arbitrary origin, as {@link System#nanoTime()} does (on Linux,
+     * from boot): only differences between its readings mean anything.
+     */
+    ConsoleProgress(PrintStream out, double intervalSeconds, int linesPerEpoch, LongSupplier nanoClock) {
         this.out = out;
         this.intervalSeconds = intervalSeconds;
         this.linesPerEpoch = linesPerEpoch;
+        this.nanoClock = nanoClock;
     }
 
     /** For a terminal: a line every 10 seconds. */
@@ -40,9 +52,9 @@ public final class ConsoleProgress implements ProgressListener {
             epoch = p.epoch();
             printedThisEpoch = 0;
         }
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         boolean quotaAllows = (long) p.batch() * linesPerEpoch >= (long) (printedThisEpoch + 1) * p.batches();
-        if (!quotaAllows || (now - lastPrint) / 1e9 < intervalSeconds) return;
+        if (!quotaAllows || lastPrint != null && (now - lastPrint) / 1e9 < intervalSeconds) return;
         lastPrint = now;
         printedThisEpoch++;
         out.printf(Locale.ROOT, "epoch %d/%d  batch %d/%d  loss %.5f  %.1f img/s  epoch ETA %s  run ETA %s%n",

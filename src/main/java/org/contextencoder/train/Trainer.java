@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -31,23 +30,33 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private final ProgressListener listener;
+    private final Checkpoint.Steps checkpointSteps;
 
     public Trainer(TrainingConfig config, ProgressListener listener) {
+        this(config, listener, Checkpoint.Steps.NONE);
+    }
+
+    /** {@code checkpointSteps} hears each step of every checkpoint write (tests kill the run there). */
+    Trainer(TrainingConfig config, ProgressListener listener, Checkpoint.Steps checkpointSteps) {
         this.config = config;
         this.listener = listener;
+        this.checkpointSteps = checkpointSteps;
     }
 
     /**
      * Trains in {@code runDir}, resuming from its checkpoint if it has one, else starting from {@code fresh}.
-     * The fresh model must already carry the hole fill it is trained with.
+     * The fresh model must already carry the hole fill it is trained with. An epoch whose validation loss or
+     * weights are not finite numbers has diverged: it is not committed, and the run ends with a
+     * {@link TrainingDivergedException}.
      */
     public TrainingResult train(Supplier<InpaintingModel> fresh, ImageSet train, ImageSet validation, Mask mask,
                                 Path runDir) {
-        Checkpoint checkpoint = new Checkpoint(runDir);
+        Checkpoint checkpoint = new Checkpoint(runDir, checkpointSteps);
+        if (checkpoint.exists()) ResumeCheck.requireSame(checkpoint.settings(), settings(), runDir);
+        checkpoint.recover();
         InpaintingModel model;
         LossHistory history;
         if (checkpoint.exists()) {
-            requireSameSettings(checkpoint.settings(), runDir);
             model = checkpoint.lastModel();
             history = checkpoint.committedHistory();
             if (history.size() >= config.epochs() || patienceRunOut(history, config.patience())) {
@@ -71,6 +80,7 @@ public final class Trainer {
                         config.lrPatience());
             }
             EpochRecord record = runEpoch(model, train, validation, mask, epoch, history);
+            requireFinite(record, model, history);
             boolean improved = history.size() == 0 || record.valLoss() < history.best().valLoss();
             history.add(record);
             checkpoint.save(model, history, improved, settings());
@@ -141,10 +151,7 @@ public final class Trainer {
                 graph.fit(new org.nd4j.linalg.dataset.DataSet(batch.features(), batch.labels()));
                 double loss = graph.score() - penalty;
                 if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException("the training loss became " + loss + " in epoch " + epoch
-                            + ", batch " + b + "; the run's last good checkpoint (epoch " + history.size()
-                            + ") is kept. Lower the learning rate (now " + config.learningRate()
-                            + ") or try another optimizer, in a new output folder");
+                    throw diverged("the training loss became " + loss + " in epoch " + epoch + ", batch " + b, history);
                 }
                 lossSum += loss * batch.size();
                 seen += batch.size();
@@ -158,6 +165,24 @@ public final class Trainer {
         double valLoss = new Evaluator(Math.max(config.batchSize(), model.architecture().inferenceBatch()))
                 .score(new ModelInpainter(model), validation, mask).maskedMse();
         return new EpochRecord(epoch, lossSum / seen, valLoss, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A diverged epoch must never be committed, let alone become the best model. */
+    private void requireFinite(EpochRecord record, InpaintingModel model, LossHistory history) {
+        if (!Double.isFinite(record.valLoss())) {
+            throw diverged("the validation loss became " + record.valLoss() + " in epoch " + record.epoch(), history);
+        }
+        // One NaN or infinity makes the sum NaN or infinite (so would weights near 1e31, diverged too).
+        if (!Double.isFinite(model.graph().params().sumNumber().doubleValue())) {
+            throw diverged("the weights became NaN or infinite in epoch " + record.epoch(), history);
+        }
+    }
+
+    private TrainingDivergedException diverged(String what, LossHistory committed) {
+        String kept = committed.size() == 0 ? "no epoch finished without diverging, so there is no model"
+                : "the run keeps its last good checkpoint, epoch " + committed.size();
+        return new TrainingDivergedException("training diverged (" + what + "): " + kept + "; lower the learning rate"
+                + " (now " + config.learningRate() + ") or try another optimizer, in a new output folder");
     }
 
     static int[] shuffled(int n, long seed) {
@@ -177,15 +202,5 @@ public final class Trainer {
         m.remove("epochs");
         m.remove("patience");
         return m;
-    }
-
-    private void requireSameSettings(Properties saved, Path runDir) {
-        for (Map.Entry<String, String> e : settings().entrySet()) {
-            String was = saved.getProperty(e.getKey());
-            if (!e.getValue().equals(was)) {
-                throw new IllegalArgumentException(runDir + " holds a run trained with " + e.getKey() + "=" + was
-                        + ", not " + e.getValue() + ": resume it with the same settings, or choose another output folder");
-            }
-        }
     }
 }

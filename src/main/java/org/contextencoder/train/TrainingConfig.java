@@ -20,7 +20,10 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
     public TrainingConfig {
         if (epochs <= 0) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
         if (batchSize <= 0) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("the learning rate must be a finite number above 0 (the paper's is"
+                    + " 0.001), not " + learningRate);
+        }
         if (patience < 0) throw new IllegalArgumentException("patience must be >= 0, got " + patience);
         if (lrPatience < 0) throw new IllegalArgumentException("lr patience must be >= 0, got " + lrPatience);
     }

@@ -1,6 +1,7 @@
 package org.contextencoder.cli;
 
 import org.contextencoder.SharedData;
+import org.contextencoder.train.LockHolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,9 +11,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,11 +56,28 @@ class CommandLineTest {
         }
     }
 
+    /** The small truck run's command into {@code out}, with {@code changes} (an option and its value, or a flag). */
+    static String[] train(Path out, String... changes) {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("--experiment", "truck", "--epochs", "1",
+                "--train-limit", "48", "--test-limit", "16", "--batch", "16"));
+        options.put("--data-dir", SharedData.root().toString());
+        options.put("--out", out.toString());
+        for (int i = 0; i < changes.length; i++) {
+            boolean flag = i + 1 == changes.length || changes[i + 1].startsWith("--");
+            options.put(changes[i], flag ? null : changes[++i]);
+        }
+        List<String> args = new ArrayList<>(List.of("train"));
+        options.forEach((option, value) -> {
+            args.add(option);
+            if (value != null) args.add(value);
+        });
+        return args.toArray(String[]::new);
+    }
+
     @BeforeAll
     static void trainSmall() {
         run = dir.resolve("run");
-        Result r = cli("train", "--experiment", "truck", "--epochs", "1", "--train-limit", "48", "--test-limit", "16",
-                "--batch", "16", "--data-dir", SharedData.root().toString(), "--out", run.toString());
+        Result r = cli(train(run));
         assertEquals(0, r.code(), r.out() + r.err());
     }
 
@@ -146,5 +170,78 @@ class CommandLineTest {
 
         Result usage = cli("train", "--experiment");
         assertEquals(2, usage.code());
+    }
+
+    @Test
+    void invalidOptionsAreRefusedInOneSentenceBeforeAnyFileIsWritten() {
+        Path out = dir.resolve("invalid");
+        String rate = "the learning rate must be a finite number above 0 (the paper's is 0.001), not ";
+        String limit = " image limit of -5 is not possible: give 0 (all images) or a positive number";
+        Map<List<String>, String> refused = new LinkedHashMap<>();
+        refused.put(List.of("--lr", "Infinity"), rate + "Infinity");
+        refused.put(List.of("--lr", "NaN"), rate + "NaN");
+        refused.put(List.of("--lr", "-1"), rate + "-1.0");
+        refused.put(List.of("--hole", "40"), "the 32x32 models predict a 16x16 centre, so their hole must be 16 px, not 40");
+        refused.put(List.of("--train-limit", "-5"), "a training" + limit);
+        refused.put(List.of("--test-limit", "-5"), "a test" + limit);
+        refused.forEach((change, sentence) -> {
+            Result r = cli(train(out, change.toArray(String[]::new)));
+            assertEquals(1, r.code(), change + ": " + r.out());
+            assertEquals("error: " + sentence + System.lineSeparator(), r.err(), change.toString());
+            assertFalse(Files.exists(out), change + " left " + out);
+        });
+        String scores = "error: --limit must be 0 (all images) or a positive number, not -5" + System.lineSeparator();
+        assertEquals(new Result(1, "", scores), cli("evaluate", "--model", run.resolve("model.zip").toString(),
+                "--experiment", "truck", "--limit", "-5", "--data-dir", SharedData.root().toString()));
+        assertEquals(new Result(1, "", scores), cli("baselines", "--experiment", "truck", "--limit", "-5",
+                "--data-dir", SharedData.root().toString()));
+    }
+
+    @Test
+    void aResumeWithAnySettingThatShapesTheModelOrItsDataChangedIsRefusedAndWritesNothing() throws IOException {
+        Map<String, String> before = contents(run);
+        for (List<String> change : List.of(List.of("--experiment", "general"), List.of("--architecture", "unet32"),
+                List.of("--fill", "zero"), List.of("--seed", "7"), List.of("--optimizer", "sgd"),
+                List.of("--lr", "0.01"), List.of("--batch", "8"), List.of("--no-flip"), List.of("--train-limit", "40"),
+                List.of("--test-limit", "8"), List.of("--lr-patience", "2"))) {
+            Result r = cli(train(run, change.toArray(String[]::new)));
+            assertEquals(1, r.code(), change + ": " + r.out());
+            assertTrue(r.err().startsWith("error: " + run + " holds a run trained with "), change + ": " + r.err());
+            assertTrue(r.err().endsWith(": resume it with the same settings (only the epochs and patience may change),"
+                    + " or choose another output folder" + System.lineSeparator()), r.err());
+            assertEquals(before, contents(run), change + " changed the run's files");
+        }
+        Result general = cli(train(run, "--experiment", "general"));
+        assertTrue(general.err().contains("trained with experiment=truck, not experiment=general"), general.err());
+    }
+
+    /** Every file in the folder and below, by relative path, with its bytes. */
+    private static Map<String, String> contents(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(f).toString(),
+                        new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void aSecondTrainingIntoAFolderInUseIsRefusedBeforeItWritesAnything() throws Exception {
+        Path busy = dir.resolve("busy");
+        LockHolder.Holder other = LockHolder.start(busy);
+        try {
+            Result r = cli(train(busy));
+            assertEquals(1, r.code(), r.out());
+            assertEquals("error: " + busy + " is in use by another training run (process " + other.process().pid()
+                    + "): wait for it to finish or stop it, or choose another output folder" + System.lineSeparator(),
+                    r.err());
+            try (Stream<Path> files = Files.list(busy)) {
+                assertEquals(List.of(".train.lock"), files.map(f -> f.getFileName().toString()).toList());
+            }
+        } finally {
+            other.process().destroyForcibly().waitFor();
+        }
     }
 }

@@ -1,9 +1,13 @@
 package org.contextencoder.train;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +35,21 @@ class ConsoleProgressTest {
         assertTrue(lines[5].startsWith("epoch 2/2  batch 25/100"), lines[5]);
     }
 
-    @Test
-    void aTerminalGetsLinesNoMoreOftenThanTheInterval() {
+    /**
+     * The clock reads {@code origin} plus one second more at every batch. Only differences between readings may
+     * count: System.nanoTime() counts from boot on Linux (a machine up 10 s reads 1e10), and may be negative.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {10_000_000_000L, 0, -4_000_000_000_000_000_000L, 432_000_000_000_000L})
+    void aTerminalGetsItsFirstLineAtOnceAndThenNoMoreOftenThanTheInterval(long origin) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        String text = run(new ConsoleProgress(new PrintStream(bytes, true), 3600, Integer.MAX_VALUE), bytes);
-        assertEquals(3, text.split("\n").length, "one batch line in the first hour, then only epoch lines: " + text);
+        long[] now = {origin};
+        String text = run(new ConsoleProgress(new PrintStream(bytes, true), 30, Integer.MAX_VALUE,
+                () -> now[0] += 1_000_000_000L), bytes);
+        List<String> batchLines = Arrays.stream(text.split("\n")).filter(l -> l.contains(" batch "))
+                .map(l -> l.substring(0, l.indexOf("  loss"))).toList();
+        assertEquals(List.of("epoch 1/2  batch 1/100", "epoch 1/2  batch 31/100", "epoch 1/2  batch 61/100",
+                "epoch 1/2  batch 91/100", "epoch 2/2  batch 21/100", "epoch 2/2  batch 51/100",
+                "epoch 2/2  batch 81/100"), batchLines, text);
     }
 }

@@ -4,21 +4,37 @@ import org.contextencoder.SharedData;
 import org.contextencoder.data.Cifar10;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
+import org.contextencoder.eval.Evaluator;
+import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.mask.CenterMask;
 import org.contextencoder.mask.HoleCover;
 import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.ModelFile;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,6 +64,32 @@ class TrainerTest {
             made.set(m);
             return m;
         };
+    }
+
+    /**
+     * A network small enough to train and checkpoint in milliseconds, for the tests of what happens around
+     * training: one 17x17 convolution from the 32 px image to the 16 px hole, sigmoid, MSE.
+     */
+    private static Supplier<InpaintingModel> tiny(TrainingConfig c, AtomicReference<InpaintingModel> made) {
+        return () -> {
+            ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(c.seed())
+                    .updater(c.optimizer().updater(c.learningRate())).weightInit(WeightInit.XAVIER).graphBuilder()
+                    .addInputs("image").setInputTypes(InputType.convolutional(32, 32, 3))
+                    .addLayer("conv", new ConvolutionLayer.Builder(17, 17).nOut(3)
+                            .convolutionMode(ConvolutionMode.Truncate).activation(Activation.IDENTITY).build(), "image")
+                    .addLayer("out", new LossLayer.Builder(LossFunction.MSE).activation(Activation.SIGMOID).build(),
+                            "conv")
+                    .setOutputs("out").build());
+            graph.init();
+            InpaintingModel m = new InpaintingModel(graph, Architecture.CE32, 16,
+                    new HoleCover.Solid(train.meanColour()));
+            made.set(m);
+            return m;
+        };
+    }
+
+    private static double validationLoss(InpaintingModel model) {
+        return new Evaluator(64).score(new ModelInpainter(model), validation, MASK).maskedMse();
     }
 
     @Test
@@ -99,6 +141,141 @@ class TrainerTest {
         assertEquals(1, LossHistory.read(dir.resolve("history.csv")).size());
         InpaintingModel kept = ModelFile.load(dir.resolve("model.zip"));
         assertFalse(Double.isNaN(kept.graph().params().sumNumber().doubleValue()), "the kept model is the good one");
+    }
+
+    /**
+     * A kill (here an exception) before any step of the checkpoint written after epoch 1 or 2, with the 0-byte
+     * temporary files a killed write leaves: the resumed run must train each epoch once, from the weights it
+     * committed, to the uninterrupted run's history, keep the best epoch as model.zip and leave no stale file.
+     */
+    @Test
+    void aKillAtAnyStepOfACheckpointWriteResumesToTheUninterruptedHistory(@TempDir Path dir) throws IOException {
+        TrainingConfig two = CONFIG.withEpochs(2).withOptimizer(Optimizer.ADAM, 1e-2);
+        List<String> steps = new ArrayList<>();
+        List<EpochRecord> h = new Trainer(two, ProgressListener.SILENT, steps::add)
+                .train(tiny(two, new AtomicReference<>()), train, validation, MASK, dir.resolve("whole"))
+                .history().records();
+        List<String> oneSave = steps.subList(0, steps.size() / 2);
+        assertEquals(oneSave, steps.subList(steps.size() / 2, steps.size()), "both epochs improved: " + steps);
+        assertTrue(oneSave.containsAll(List.of("weights", "best", "history", "commit", "publish", "remove")),
+                "every step is tried: " + steps);
+
+        for (int kill = 0; kill < steps.size(); kill++) {
+            String where = "killed before step " + steps.get(kill) + " of epoch " + (kill < oneSave.size() ? 1 : 2);
+            Path run = dir.resolve("kill" + kill);
+            int[] step = {0};
+            int at = kill;
+            Checkpoint.Steps killer = name -> {
+                if (step[0]++ == at) {
+                    leaveKilledTemporaryFiles(run);
+                    throw new IllegalStateException(where);
+                }
+            };
+            assertThrows(IllegalStateException.class, () -> new Trainer(two, ProgressListener.SILENT, killer)
+                    .train(tiny(two, new AtomicReference<>()), train, validation, MASK, run), where);
+
+            TrainingResult resumed = new Trainer(two, ProgressListener.SILENT)
+                    .train(tiny(two, new AtomicReference<>()), train, validation, MASK, run);
+            List<EpochRecord> r = resumed.history().records();
+            assertEquals(2, r.size(), where);
+            for (int i = 0; i < 2; i++) {
+                String epoch = where + ", epoch " + (i + 1);
+                assertEquals(h.get(i).trainLoss(), r.get(i).trainLoss(), 1e-6, epoch + ": train loss");
+                assertEquals(h.get(i).valLoss(), r.get(i).valLoss(), 1e-6, epoch + ": validation loss");
+            }
+            assertEquals(resumed.history().best().valLoss(), validationLoss(ModelFile.load(run.resolve("model.zip"))),
+                    1e-6, where + ": model.zip is the best epoch");
+            try (Stream<Path> files = Files.walk(run)) {
+                assertEquals(List.of("checkpoint/epoch-2.zip", "checkpoint/state.properties", "history.csv",
+                        "model.zip"), files.filter(Files::isRegularFile).map(f -> run.relativize(f).toString())
+                        .sorted().toList(), where + ": what a finished run leaves");
+            }
+        }
+    }
+
+    /** What the kill of a process that was writing a model and a text file leaves: 0-byte temporary files. */
+    private static void leaveKilledTemporaryFiles(Path run) {
+        try {
+            Files.createDirectories(run.resolve("checkpoint"));
+            Files.createFile(run.resolve("checkpoint").resolve(".model-1234.zip.part"));
+            Files.createFile(run.resolve(".history.csv5678.part"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Trains the tiny network for {@code epochs}, poisoning it after the last batch, up to the divergence. */
+    private static TrainingDivergedException poisonedAtTheEnd(int epochs, Consumer<ComputationGraph> poison,
+                                                             AtomicReference<InpaintingModel> made, Path dir) {
+        TrainingConfig c = CONFIG.withEpochs(epochs);
+        ProgressListener poisoner = new ProgressListener() {
+            @Override
+            public void batchDone(BatchProgress p) {
+                if (p.epoch() == epochs && p.batch() == p.batches()) poison.accept(made.get().graph());
+            }
+        };
+        return assertThrows(TrainingDivergedException.class,
+                () -> new Trainer(c, poisoner).train(tiny(c, made), train, validation, MASK, dir));
+    }
+
+    @Test
+    void anEpochWithANonFiniteValidationLossIsNotCommittedAndLeavesNoModel(@TempDir Path dir) {
+        TrainingDivergedException e = poisonedAtTheEnd(1, graph -> graph.params().assign(Double.NaN),
+                new AtomicReference<>(), dir);
+        assertEquals("training diverged (the validation loss became NaN in epoch 1): no epoch finished without"
+                + " diverging, so there is no model; lower the learning rate (now 0.001) or try another optimizer, in a"
+                + " new output folder", e.getMessage());
+        assertFalse(Files.exists(dir.resolve("model.zip")), "a diverged epoch never becomes the model");
+        assertFalse(Files.exists(dir.resolve("checkpoint").resolve("state.properties")), "nor is it committed");
+    }
+
+    @Test
+    void anEpochWithInfiniteWeightsIsNotCommittedEvenIfItsValidationLossIsFinite(@TempDir Path dir) {
+        AtomicReference<InpaintingModel> made = new AtomicReference<>();
+        // An infinite bias saturates the sigmoid: the outputs, and so the validation loss, stay finite.
+        TrainingDivergedException e = poisonedAtTheEnd(2,
+                graph -> graph.getLayer("conv").getParam("b").assign(Double.POSITIVE_INFINITY), made, dir);
+        assertTrue(Double.isFinite(validationLoss(made.get())), "the validation loss alone would not show it");
+        assertTrue(e.getMessage().startsWith("training diverged (the weights became NaN or infinite in epoch 2): the"
+                + " run keeps its last good checkpoint, epoch 1;"), e.getMessage());
+        LossHistory kept = LossHistory.read(dir.resolve("history.csv"));
+        assertEquals(1, kept.size());
+        assertEquals(kept.last().valLoss(), validationLoss(ModelFile.load(dir.resolve("model.zip"))), 1e-6);
+    }
+
+    /** Runs checkpointed before the weights files were named (checkpoint/last.zip) must still resume. */
+    @Test
+    void aRunCheckpointedInTheEarlierLayoutResumes(@TempDir Path dir) throws IOException {
+        TrainingConfig two = CONFIG.withEpochs(2);
+        List<EpochRecord> h = new Trainer(two, ProgressListener.SILENT)
+                .train(tiny(two, new AtomicReference<>()), train, validation, MASK, dir.resolve("whole"))
+                .history().records();
+        Path run = dir.resolve("legacy");
+        TrainingConfig one = CONFIG.withEpochs(1);
+        new Trainer(one, ProgressListener.SILENT)
+                .train(tiny(one, new AtomicReference<>()), train, validation, MASK, run);
+        Path checkpoint = run.resolve("checkpoint");
+        Files.move(checkpoint.resolve("epoch-1.zip"), checkpoint.resolve("last.zip"));
+        Path state = checkpoint.resolve("state.properties");
+        Files.write(state, Files.readAllLines(state).stream()
+                .filter(l -> !l.startsWith("weights=") && !l.startsWith("best=")).toList());
+
+        List<EpochRecord> r = new Trainer(two, ProgressListener.SILENT)
+                .train(tiny(two, new AtomicReference<>()), train, validation, MASK, run).history().records();
+        assertEquals(h.get(1).valLoss(), r.get(1).valLoss(), 1e-6, "epoch 2 trained on from epoch 1's weights");
+        assertFalse(Files.exists(checkpoint.resolve("last.zip")), "replaced by epoch-2.zip");
+    }
+
+    @Test
+    void resumingWithoutTheLearningRateDecayARunWasStartedWithIsRefused(@TempDir Path dir) {
+        TrainingConfig decaying = CONFIG.withEpochs(1).withLrPatience(2);
+        new Trainer(decaying, ProgressListener.SILENT)
+                .train(tiny(decaying, new AtomicReference<>()), train, validation, MASK, dir);
+        TrainingConfig constant = decaying.withLrPatience(0).withEpochs(2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(constant,
+                ProgressListener.SILENT).train(tiny(constant, new AtomicReference<>()), train, validation, MASK, dir));
+        assertTrue(e.getMessage().contains("holds a run trained with lr_patience=2, not lr_patience=(none)"),
+                e.getMessage());
     }
 
     @Test
