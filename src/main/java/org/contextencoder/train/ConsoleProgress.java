@@ -68,7 +68,8 @@ public final class ConsoleProgress implements ProgressListener {
                 duration(r.seconds()), r.trainLoss(), r.valLoss(), improved ? " (best so far)" : "");
     }
 
-    static String duration(double seconds) {
+    /** 42s, 8m12s, 3h05m: as long as a glance needs. */
+    public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) return s + "s";
         if (s < 3600) return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);

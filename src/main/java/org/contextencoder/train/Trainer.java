@@ -68,6 +68,7 @@ public final class Trainer {
             model = fresh.get();
             history = new LossHistory();
         }
+        listener.runStarted(runDir, history, config.epochs());
         boolean stoppedEarly = false;
         for (int epoch = history.size() + 1; epoch <= config.epochs(); epoch++) {
             if (patienceRunOut(history, config.patience())) {

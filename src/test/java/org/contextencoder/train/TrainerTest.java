@@ -126,6 +126,33 @@ class TrainerTest {
     }
 
     @Test
+    void aRunStartsWithTheEpochsItHasAndAFinishedRunReusedSaysNothingElse(@TempDir Path dir) {
+        TrainingConfig one = CONFIG.withEpochs(1);
+        List<String> events = new java.util.ArrayList<>();
+        ProgressListener recorder = new ProgressListener() {
+            @Override
+            public void runStarted(Path runDir, LossHistory history, int epochs) {
+                events.add("started " + runDir.getFileName() + " with " + history.size() + " of " + epochs);
+            }
+
+            @Override
+            public void batchDone(BatchProgress progress) {
+                if (events.isEmpty() || !events.get(events.size() - 1).equals("batches")) events.add("batches");
+            }
+
+            @Override
+            public void epochDone(EpochRecord record, int epochs, boolean improved) {
+                events.add("epoch " + record.epoch());
+            }
+        };
+        Path run = dir.resolve("run");
+        new Trainer(one, recorder).train(fresh(one, new AtomicReference<>()), train, validation, MASK, run);
+        new Trainer(one, recorder).train(fresh(one, new AtomicReference<>()), train, validation, MASK, run);
+
+        assertEquals(List.of("started run with 0 of 1", "batches", "epoch 1", "started run with 1 of 1"), events);
+    }
+
+    @Test
     void aNanLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) {
         TrainingConfig two = CONFIG.withEpochs(2);
         AtomicReference<InpaintingModel> made = new AtomicReference<>();
