@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
         Experiment e = Experiment.parse(experiment);
         Architecture a = architecture != null ? Architecture.parse(architecture) : e.architecture();
         TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : a.trainingBatch(),
-                Optimizer.parse(optimizer), lr, seed, patience, fill != null ? HoleFill.parse(fill) : a.defaultFill(),
+                Optimizer.parse(optimizer), lr, seed, patience, fill != null ? HoleFill.Choice.parse(fill) : a.defaultFill(),
                 !noFlip, lrPatience);
         RunSpec spec = RunSpec.of(e, epochs, data.root()).withArchitecture(a).withTraining(t)
                 .withHole(hole != null ? hole : a.defaultHole())

@@ -22,7 +22,7 @@ public final class Evaluator {
         requireSameSize(images, mask);
         int[] indices = IntStream.range(0, images.count()).toArray();
         int per = ImageSet.CHANNELS * mask.holeSize() * mask.holeSize();
-        float[] batch = new float[batchSize * images.bytesPerImage()];
+        float[] batch = new float[batchSize * images.valuesPerImage()];
         float[] composite = new float[batch.length];
         float[] truth = new float[batchSize * per];
         MaskedError error = new MaskedError();
@@ -34,7 +34,7 @@ public final class Evaluator {
             mask.cut(batch, indices, from, n, truth);
             float[] predicted = inpainter.predictHoles(batch, indices, from, n, mask);
             error.add(truth, predicted, n, per);
-            System.arraycopy(batch, 0, composite, 0, n * images.bytesPerImage());
+            System.arraycopy(batch, 0, composite, 0, n * images.valuesPerImage());
             mask.paste(composite, indices, from, n, predicted);
             ssim.add(batch, composite, indices, from, n, mask);
             detail.add(batch, composite, indices, from, n, mask);
@@ -44,8 +44,8 @@ public final class Evaluator {
     }
 
     static void requireSameSize(ImageSet images, Mask mask) {
-        if (images.size() != mask.imageSize()) {
-            throw new IllegalArgumentException("the images are " + images.size() + "x" + images.size()
+        if (images.side() != mask.imageSize()) {
+            throw new IllegalArgumentException("the images are " + images.side() + "x" + images.side()
                     + " but the mask is for " + mask.imageSize() + "x" + mask.imageSize() + " images");
         }
     }

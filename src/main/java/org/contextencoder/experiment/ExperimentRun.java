@@ -1,7 +1,7 @@
 package org.contextencoder.experiment;
 
 import org.contextencoder.data.Split;
-import org.contextencoder.eval.Baselines;
+import org.contextencoder.eval.Baseline;
 import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.Inpainter;
 import org.contextencoder.eval.ModelInpainter;
@@ -97,12 +97,12 @@ public final class ExperimentRun {
         return new Trainer(spec.training(), progress).train(() -> newModel(spec, data), data.train(), data.test(), mask, out);
     }
 
-    /** The untrained model a run starts from, with the hole cover its fill gives for these images. */
+    /** The untrained model a run starts from, with the hole fill the run chose (a mean colour is these images'). */
     public static InpaintingModel newModel(RunSpec spec, Datasets data) {
         TrainingConfig t = spec.training();
         Architecture architecture = spec.architecture();
         return new InpaintingModel(architecture.build(t.seed(), t.optimizer().updater(t.learningRate()),
-                t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().cover(data.train()));
+                t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().fill(data.train()));
     }
 
     /** The model and the three baselines on both splits. */
@@ -111,7 +111,7 @@ public final class ExperimentRun {
         Evaluator evaluator = new Evaluator(model.architecture().inferenceBatch());
         List<Inpainter> methods = new ArrayList<>();
         methods.add(new ModelInpainter(model));
-        methods.addAll(Baselines.all(data.train().meanColour()));
+        methods.addAll(Baseline.all(data.train().meanColour()));
         for (Split split : Split.values()) {
             table.addScores(setting, split.id(), evaluator, methods, split == Split.TRAIN ? data.train() : data.test(),
                     model.mask());

@@ -1,7 +1,7 @@
 package org.contextencoder.model;
 
 import org.contextencoder.backend.Nd4jBackend;
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -85,7 +85,7 @@ public final class ModelFile {
         }
         try {
             return new InpaintingModel(graph, Architecture.valueOf(p.getProperty("architecture")),
-                    Integer.parseInt(p.getProperty("hole")), HoleCover.parse(p.getProperty("fill")));
+                    Integer.parseInt(p.getProperty("hole")), HoleFill.parse(p.getProperty("fill")));
         } catch (RuntimeException e) {
             throw new ModelFileException(file + " has an unreadable " + ENTRY + " (" + e.getMessage() + ")", e);
         }
@@ -102,7 +102,7 @@ public final class ModelFile {
         p.setProperty("architecture", model.architecture().name());
         p.setProperty("image", Integer.toString(model.imageSize()));
         p.setProperty("hole", Integer.toString(model.holeSize()));
-        p.setProperty("fill", model.cover().describe());
+        p.setProperty("fill", model.fill().describe());
         return p;
     }
 }

@@ -1,6 +1,6 @@
 package org.contextencoder.eval;
 
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.viz.ImageGrid;
@@ -27,7 +27,7 @@ class PhotoRepairTest {
     @BeforeAll
     static void untrainedModel() {
         repair = new PhotoRepair(new InpaintingModel(Architecture.CE32.build(3, new Adam(1e-3), 0, 16),
-                Architecture.CE32, 16, new HoleCover.Solid(new float[]{0.5f, 0.5f, 0.5f})));
+                Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.5f, 0.5f, 0.5f})));
     }
 
     /** Random colours and random alpha, a quarter of the pixels fully transparent. */

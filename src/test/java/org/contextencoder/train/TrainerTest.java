@@ -5,7 +5,6 @@ import org.contextencoder.data.Cifar10;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.mask.CenterMask;
-import org.contextencoder.mask.HoleCover;
 import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
@@ -31,7 +30,7 @@ class TrainerTest {
     private static ImageSet train;
     private static ImageSet validation;
     private static final CenterMask MASK = new CenterMask(32, 16);
-    private static final TrainingConfig CONFIG = new TrainingConfig(3, 16, Optimizer.ADAM, 1e-3, 9, 0, HoleFill.MEAN, true);
+    private static final TrainingConfig CONFIG = new TrainingConfig(3, 16, Optimizer.ADAM, 1e-3, 9, 0, HoleFill.Choice.MEAN, true);
 
     @BeforeAll
     static void load() {
@@ -44,7 +43,7 @@ class TrainerTest {
         return () -> {
             InpaintingModel m = new InpaintingModel(Architecture.CE32.build(c.seed(),
                     c.optimizer().updater(c.learningRate()), c.optimizer().weightDecay(), 16),
-                    Architecture.CE32, 16, new HoleCover.Solid(train.meanColour()));
+                    Architecture.CE32, 16, new HoleFill.Solid(train.meanColour()));
             made.set(m);
             return m;
         };
