@@ -3,6 +3,7 @@ package org.contextencoder.eval;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.mask.Mask;
 
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -16,6 +17,14 @@ public final class Evaluator {
 
     public Evaluator(int batchSize) {
         this.batchSize = batchSize;
+    }
+
+    /**
+     * Every method on the same images under the same mask, one score each in their order: the model beside the
+     * baselines, or several models side by side.
+     */
+    public List<Score> score(List<? extends Inpainter> methods, ImageSet images, Mask mask) {
+        return methods.stream().map(m -> score(m, images, mask)).toList();
     }
 
     public Score score(Inpainter inpainter, ImageSet images, Mask mask) {

@@ -5,6 +5,7 @@ import org.contextencoder.eval.Baseline;
 import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.Inpainter;
 import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.io.AtomicFiles;
 import org.contextencoder.mask.CenterMask;
 import org.contextencoder.mask.Mask;
 import org.contextencoder.model.Architecture;
@@ -14,7 +15,6 @@ import org.contextencoder.train.ProgressListener;
 import org.contextencoder.train.Trainer;
 import org.contextencoder.train.TrainingConfig;
 import org.contextencoder.train.TrainingResult;
-import org.contextencoder.viz.ImageGrid;
 import org.contextencoder.viz.InpaintingGrid;
 import org.contextencoder.viz.LossCurve;
 import org.contextencoder.viz.ResultTable;
@@ -47,14 +47,14 @@ public final class ExperimentRun {
         Mask mask = result.bestModel().mask();
 
         ResultTable metrics = score(spec.setting(), result.bestModel(), data);
-        metrics.writeCsv(out.resolve("metrics.csv"));
-        LossCurve.savePng(LossCurve.of(result.history(), spec.setting() + ": loss per epoch"),
-                out.resolve("loss.png"));
+        AtomicFiles.writeCsv(out.resolve("metrics.csv"), metrics.table());
+        AtomicFiles.writePng(out.resolve("loss.png"),
+                LossCurve.of(result.history(), spec.setting() + ": loss per epoch"));
         List<Inpainter> model = List.of(new ModelInpainter(result.bestModel()));
-        ImageGrid.savePng(InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask, model),
-                out.resolve("grid-train.png"));
-        ImageGrid.savePng(InpaintingGrid.render(data.test(), InpaintingGrid.first(data.test(), GRID_IMAGES), mask, model),
-                out.resolve("grid-test.png"));
+        AtomicFiles.writePng(out.resolve("grid-train.png"),
+                InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask, model));
+        AtomicFiles.writePng(out.resolve("grid-test.png"),
+                InpaintingGrid.render(data.test(), InpaintingGrid.first(data.test(), GRID_IMAGES), mask, model));
 
         manifest.put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch())
                 .put("stopped_early", result.stoppedEarly())
@@ -113,8 +113,8 @@ public final class ExperimentRun {
         methods.add(new ModelInpainter(model));
         methods.addAll(Baseline.all(data.train().meanColour()));
         for (Split split : Split.values()) {
-            table.addScores(setting, split.id(), evaluator, methods, split == Split.TRAIN ? data.train() : data.test(),
-                    model.mask());
+            table.add(setting, split.id(), evaluator.score(methods, split == Split.TRAIN ? data.train() : data.test(),
+                    model.mask()));
         }
         return table;
     }
@@ -122,6 +122,6 @@ public final class ExperimentRun {
     private static void writeConfig(RunSpec spec, Path out) {
         StringBuilder sb = new StringBuilder("# the resolved settings of this run\n");
         spec.asMap().forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-        org.contextencoder.train.AtomicFiles.write(out.resolve("config.properties"), sb.toString());
+        AtomicFiles.write(out.resolve("config.properties"), sb.toString());
     }
 }

@@ -53,6 +53,25 @@ class ModelFileTest {
         assertEquals(model.parameterCount(), ModelFile.load(dir.resolve("weights.zip")).parameterCount());
     }
 
+    @Test
+    void aModelFileIsAsReadableAsAnyNewFileAndRecordsItsFillAsText(@TempDir Path dir) throws IOException {
+        Path reference = Files.writeString(dir.resolve("reference.txt"), "made the ordinary way");
+        InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
+                Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}));
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(model, file, false);
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(file));
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(file.toFile())) {
+            String entry = new String(z.getInputStream(z.getEntry("workbench.properties")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(entry.contains("fill=0.4,0.5,0.6"), entry);
+            assertTrue(entry.contains("architecture=CE32"), entry);
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left");
+        }
+    }
+
     private static java.util.List<String> entries(Path zip) throws IOException {
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
             return z.stream().map(java.util.zip.ZipEntry::getName).toList();
