@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hole", description = "Hole side in pixels (default: 16 for 32 px, 32 for 128 px).")
     Integer hole;
 
-    @Option(names = "--fill", description = "What covers the hole: mean, zero or harmonic "
+    @Option(names = "--fill", description = "What fills the hole in the model's input: mean, zero or harmonic "
             + "(default: mean for ce32, harmonic for the models with skip connections).")
     String fill;
 

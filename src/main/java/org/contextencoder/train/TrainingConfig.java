@@ -51,14 +51,6 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
         return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, f, flip, lrPatience);
     }
 
-    public TrainingConfig withFlip(boolean f) {
-        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, fill, f, lrPatience);
-    }
-
-    public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, s, patience, fill, flip, lrPatience);
-    }
-
     public TrainingConfig withLrPatience(int p) {
         return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, fill, flip, p);
     }
