@@ -102,7 +102,7 @@ public final class ExperimentRun {
         TrainingConfig t = spec.training();
         Architecture architecture = spec.architecture();
         return new InpaintingModel(architecture.build(t.seed(), t.optimizer().updater(t.learningRate()),
-                t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().fill(data.train()));
+                t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().forTraining(data.train()));
     }
 
     /** The model and the three baselines on both splits. */

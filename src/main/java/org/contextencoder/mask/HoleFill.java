@@ -52,7 +52,7 @@ public sealed interface HoleFill {
         MEAN, ZERO, HARMONIC;
 
         /** The fill a model trained on {@code training} keeps for good. */
-        public HoleFill fill(ImageSet training) {
+        public HoleFill forTraining(ImageSet training) {
             return switch (this) {
                 case MEAN -> new Solid(training.meanColour());
                 case ZERO -> new Solid(new float[Mask.CHANNELS]);

@@ -69,9 +69,9 @@ class HoleFillTest {
         byte[] pixels = new byte[3 * 32 * 32];
         Arrays.fill(pixels, (byte) 51);
         ImageSet grey = new ImageSet(pixels, null, 32, List.of());
-        assertEquals(new HoleFill.Solid(new float[]{0.2f, 0.2f, 0.2f}), HoleFill.Choice.MEAN.fill(grey));
-        assertEquals(new HoleFill.Solid(new float[3]), HoleFill.Choice.ZERO.fill(grey));
-        assertEquals(new HoleFill.Harmonic(), HoleFill.Choice.HARMONIC.fill(grey));
+        assertEquals(new HoleFill.Solid(new float[]{0.2f, 0.2f, 0.2f}), HoleFill.Choice.MEAN.forTraining(grey));
+        assertEquals(new HoleFill.Solid(new float[3]), HoleFill.Choice.ZERO.forTraining(grey));
+        assertEquals(new HoleFill.Harmonic(), HoleFill.Choice.HARMONIC.forTraining(grey));
         assertEquals(HoleFill.Choice.HARMONIC, HoleFill.Choice.parse(" Harmonic "));
     }
 
