@@ -112,7 +112,7 @@ class EvaluatorTest {
     @Test
     void noInpainterLooksInsideTheHole() {
         // The same images with the holes' contents replaced by noise must get the same predictions from the
-        // baselines and from models of both 32 px architectures with their covers.
+        // baselines and from models of both 32 px architectures with their fills.
         List<Inpainter> inpainters = new ArrayList<>(Baseline.all(new float[]{0.5f, 0.5f, 0.5f}));
         inpainters.add(new ModelInpainter(new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
                 Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}))));

@@ -35,7 +35,7 @@ class ModelFileTest {
     }
 
     @Test
-    void aModelThatSeesHarmonicFillsKeepsThatCover(@TempDir Path dir) {
+    void aModelThatSeesHarmonicFillsKeepsThatFill(@TempDir Path dir) {
         InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
                 Architecture.CE32, 16, new HoleFill.Harmonic());
         ModelFile.save(model, dir.resolve("model.zip"), false);
