@@ -1,8 +1,7 @@
 package org.contextencoder.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import org.contextencoder.io.AtomicFiles;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,15 +24,7 @@ final class BenchCsv {
     }
 
     static void write(Path file, List<BenchRow> rows) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, format(rows));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the CSV file " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, format(rows));
     }
 
     private static String number(double v, int decimals) {

@@ -1,7 +1,7 @@
 package org.contextencoder.cli;
 
 import org.contextencoder.data.ImageSet;
-import org.contextencoder.eval.Baselines;
+import org.contextencoder.eval.Baseline;
 import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.Inpainter;
 import org.contextencoder.eval.Score;
@@ -46,11 +46,12 @@ final class BaselinesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --image-size 32 or 128 with --images");
         }
         int side = hole != null ? hole : (size == 32 ? 16 : 32);
-        ImageSet set = images.load(data.root(), size, limit);
+        ImageChoice.Chosen chosen = images.load(data.root(), size, limit);
+        ImageSet set = chosen.scored();
         CenterMask mask = new CenterMask(size, side);
-        float[] mean = images.trainingImages(set).meanColour();
+        float[] mean = chosen.training().meanColour();
         System.out.printf(Locale.ROOT, "%d images, %dx%d hole in %dx%d:%n", set.count(), side, side, size, size);
-        for (Inpainter baseline : Baselines.all(mean)) {
+        for (Inpainter baseline : Baseline.all(mean)) {
             Score s = new Evaluator(256).score(baseline, set, mask);
             System.out.printf(Locale.ROOT, "  %-10s %s%n", s.method(), s.summary());
         }

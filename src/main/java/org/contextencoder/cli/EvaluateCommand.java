@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         InpaintingModel model = ModelFile.load(modelFile);
         long photoSplitSeed = PhotoSplitSeed.of(modelFile.toAbsolutePath().getParent());
-        ImageSet set = images.load(data.root(), model.imageSize(), limit, photoSplitSeed);
+        ImageSet set = images.load(data.root(), model.imageSize(), limit, photoSplitSeed).scored();
         Score s = new Evaluator(model.architecture().inferenceBatch()).score(new ModelInpainter(model), set, model.mask());
         System.out.printf(Locale.ROOT, "%d images: %s%n", s.images(), s.summary());
         return 0;

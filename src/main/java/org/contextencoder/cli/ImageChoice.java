@@ -17,11 +17,11 @@ import java.nio.file.Path;
  */
 final class ImageChoice {
 
+    /** A limit of 0: all the images. */
+    private static final int ALL = 0;
+
     @ArgGroup(exclusive = false)
     ExperimentSplit experiment;
-
-    /** The experiment's images, as {@link #load} read them. */
-    private Datasets loaded;
 
     @Option(names = "--images", paramLabel = "DIR", description = "A folder of photos (model size or larger).")
     Path folder;
@@ -38,30 +38,35 @@ final class ImageChoice {
         Path photos;
     }
 
-    /** The images to score, a flat photo folder split by the default split seed. */
-    ImageSet load(Path dataRoot, int imageSize, int limit) {
+    /**
+     * The images to score, and the images whose mean colour the training-mean baseline uses: the experiment's whole
+     * training split, or for a folder of photos the scored photos themselves.
+     */
+    record Chosen(ImageSet scored, ImageSet training) {
+    }
+
+    /** The chosen images, a flat photo folder split by the default split seed. */
+    Chosen load(Path dataRoot, int imageSize, int limit) {
         return load(dataRoot, imageSize, limit, ImageFolder.SPLIT_SEED);
     }
 
-    /** The images to score; for an experiment, loaded once with its training split for the training mean. */
-    ImageSet load(Path dataRoot, int imageSize, int limit, long photoSplitSeed) {
-        if (folder != null) return ImageFolder.all(folder, imageSize, limit);
+    /** The chosen images; {@code limit} (0: all) bounds the scored ones. */
+    Chosen load(Path dataRoot, int imageSize, int limit, long photoSplitSeed) {
+        if (folder != null) {
+            ImageSet photos = ImageFolder.all(folder, imageSize, limit);
+            return new Chosen(photos, photos);
+        }
         Experiment e = Experiment.parse(experiment.name);
         if (e.imageSize() != imageSize) {
             throw new IllegalArgumentException("the " + e.id() + " experiment has " + e.imageSize()
                     + " px images but this model takes " + imageSize + " px images");
         }
         Split split = Split.parse(experiment.split);
-        loaded = e.load(dataRoot, experiment.photos, 0, split == Split.TEST ? limit : 1, photoSplitSeed);
-        if (split == Split.TEST) return loaded.test();
-        return limit > 0 ? loaded.train().limit(limit) : loaded.train();
-    }
-
-    /**
-     * The images whose mean colour the training-mean baseline uses: the experiment's whole training split, or the
-     * scored photos themselves for a folder.
-     */
-    ImageSet trainingImages(ImageSet scored) {
-        return folder != null ? scored : loaded.train();
+        // Every training image (the training mean is theirs); of the test images those scored, or, when the training
+        // images are scored, just one (a limit of 0 would load them all).
+        int testImages = split == Split.TEST ? limit : 1;
+        Datasets data = e.load(dataRoot, experiment.photos, ALL, testImages, photoSplitSeed);
+        ImageSet scored = split == Split.TEST ? data.test() : limit > 0 ? data.train().limit(limit) : data.train();
+        return new Chosen(scored, data.train());
     }
 }

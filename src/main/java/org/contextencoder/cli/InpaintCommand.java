@@ -2,8 +2,8 @@ package org.contextencoder.cli;
 
 import org.contextencoder.data.PhotoReader;
 import org.contextencoder.eval.PhotoRepair;
+import org.contextencoder.io.AtomicFiles;
 import org.contextencoder.model.ModelFile;
-import org.contextencoder.viz.ImageGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +38,7 @@ final class InpaintCommand implements Callable<Integer> {
         PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile));
         BufferedImage photo = PhotoReader.read(input, PhotoReader.budgetForOnePhoto());
         Rectangle region = box == null ? repair.defaultBox(photo) : parseBox(box);
-        ImageGrid.savePng(repair.repair(photo, region), output);
+        AtomicFiles.writePng(output, repair.repair(photo, region));
         System.out.println("repaired " + region.x + "," + region.y + "," + region.width + "," + region.height
                 + " -> " + output);
         return 0;

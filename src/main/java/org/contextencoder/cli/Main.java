@@ -1,6 +1,5 @@
 package org.contextencoder.cli;
 
-import org.contextencoder.bench.BenchCommand;
 import org.contextencoder.data.DatasetException;
 import org.contextencoder.model.ModelFileException;
 import org.contextencoder.train.RunFolderInUseException;

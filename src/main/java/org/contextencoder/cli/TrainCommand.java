@@ -56,7 +56,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hole", description = "Hole side in pixels (default: 16 for 32 px, 32 for 128 px).")
     Integer hole;
 
-    @Option(names = "--fill", description = "What covers the hole: mean, zero or harmonic "
+    @Option(names = "--fill", description = "What fills the hole in the model's input: mean, zero or harmonic "
             + "(default: mean for ce32, harmonic for the models with skip connections).")
     String fill;
 
@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
         Experiment e = Experiment.parse(experiment);
         Architecture a = architecture != null ? Architecture.parse(architecture) : e.architecture();
         TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : a.trainingBatch(),
-                Optimizer.parse(optimizer), lr, seed, patience, fill != null ? HoleFill.parse(fill) : a.defaultFill(),
+                Optimizer.parse(optimizer), lr, seed, patience, fill != null ? HoleFill.Choice.parse(fill) : a.defaultFill(),
                 !noFlip, lrPatience);
         RunSpec spec = RunSpec.of(e, epochs, data.root()).withArchitecture(a).withTraining(t)
                 .withHole(hole != null ? hole : a.defaultHole())

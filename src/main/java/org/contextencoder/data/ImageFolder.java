@@ -126,7 +126,7 @@ public final class ImageFolder {
                     skippedAs[i] = tooSmall;
                     why[i] = image.getWidth() + "x" + image.getHeight();
                 } else {
-                    SquareImages.writePlanes(SquareImages.centreSquare(image, size), pixels, i);
+                    Planes.write(SquareImages.centreSquare(image, size), pixels, i);
                     ok[i] = true;
                 }
             } catch (PhotoReader.UnusablePhotoException e) {

@@ -15,22 +15,22 @@ public final class ImageSet {
 
     private final byte[] pixels;
     private final int[] labels;
-    private final int size;
+    private final int side;
     private final int count;
     private final List<String> classNames;
 
     /**
-     * @param pixels     {@code count * 3 * size * size} bytes, each image as R, G, B planes, rows top to bottom
+     * @param pixels     {@code count * 3 * side * side} bytes, each image as R, G, B planes, rows top to bottom
      * @param labels     one class index per image, or null when the images carry no labels
      * @param classNames the names behind the label indices (empty when unlabelled)
      */
-    public ImageSet(byte[] pixels, int[] labels, int size, List<String> classNames) {
+    public ImageSet(byte[] pixels, int[] labels, int side, List<String> classNames) {
         Objects.requireNonNull(pixels, "pixels");
-        if (size <= 0) throw new IllegalArgumentException("image size must be positive, got " + size);
-        int perImage = CHANNELS * size * size;
+        if (side <= 0) throw new IllegalArgumentException("image side must be positive, got " + side);
+        int perImage = CHANNELS * side * side;
         if (pixels.length % perImage != 0) {
             throw new IllegalArgumentException("pixel array of " + pixels.length
-                    + " bytes is not a whole number of " + size + "x" + size + " RGB images");
+                    + " bytes is not a whole number of " + side + "x" + side + " RGB images");
         }
         this.count = pixels.length / perImage;
         if (labels != null && labels.length != count) {
@@ -38,7 +38,7 @@ public final class ImageSet {
         }
         this.pixels = pixels;
         this.labels = labels;
-        this.size = size;
+        this.side = side;
         this.classNames = List.copyOf(classNames);
     }
 
@@ -48,12 +48,13 @@ public final class ImageSet {
     }
 
     /** Side of each (square) image in pixels. */
-    public int size() {
-        return size;
+    public int side() {
+        return side;
     }
 
-    public int bytesPerImage() {
-        return CHANNELS * size * size;
+    /** Values per image, 3 x side x side: its bytes here, its floats in a batch. */
+    public int valuesPerImage() {
+        return CHANNELS * side * side;
     }
 
     public List<String> classNames() {
@@ -71,7 +72,7 @@ public final class ImageSet {
 
     /** Pixel of image {@code index} at channel {@code c}, row {@code y}, column {@code x}, in [0,255]. */
     public int pixel(int index, int c, int y, int x) {
-        return pixels[index * bytesPerImage() + (c * size + y) * size + x] & 0xFF;
+        return pixels[index * valuesPerImage() + (c * side + y) * side + x] & 0xFF;
     }
 
     /**
@@ -79,7 +80,7 @@ public final class ImageSet {
      * the layout the models take.
      */
     public void copyTo(int[] indices, int from, int n, float[] out) {
-        int per = bytesPerImage();
+        int per = valuesPerImage();
         for (int i = 0; i < n; i++) {
             int src = indices[from + i] * per;
             int dst = i * per;
@@ -91,7 +92,7 @@ public final class ImageSet {
 
     /** Images {@code from..from+n-1} as floats in [0,1], NCHW: for showing and scoring a few images. */
     public float[] floats(int from, int n) {
-        float[] out = new float[n * bytesPerImage()];
+        float[] out = new float[n * valuesPerImage()];
         copyTo(java.util.stream.IntStream.range(from, from + n).toArray(), 0, n, out);
         return out;
     }
@@ -100,15 +101,15 @@ public final class ImageSet {
     public ImageSet limit(int n) {
         if (n < 0) throw new IllegalArgumentException("limit must be >= 0, got " + n);
         if (n >= count) return this;
-        return new ImageSet(Arrays.copyOf(pixels, n * bytesPerImage()),
-                labels == null ? null : Arrays.copyOf(labels, n), size, classNames);
+        return new ImageSet(Arrays.copyOf(pixels, n * valuesPerImage()),
+                labels == null ? null : Arrays.copyOf(labels, n), side, classNames);
     }
 
     /** The images whose label is one of {@code classIndices}, in their original order. */
     public ImageSet withLabels(int... classIndices) {
         boolean[] keep = new boolean[Math.max(classNames.size(), 1) + 256];
         for (int c : classIndices) keep[c] = true;
-        int per = bytesPerImage();
+        int per = valuesPerImage();
         int kept = 0;
         for (int i = 0; i < count; i++) if (keep[label(i)]) kept++;
         byte[] px = new byte[kept * per];
@@ -119,15 +120,15 @@ public final class ImageSet {
             System.arraycopy(pixels, i * per, px, j * per, per);
             lb[j++] = labels[i];
         }
-        return new ImageSet(px, lb, size, classNames);
+        return new ImageSet(px, lb, side, classNames);
     }
 
     /** Per-channel mean of all pixels, in [0,1]: the "training mean" fill and baseline. */
     public float[] meanColour() {
         long[] sums = new long[CHANNELS];
-        int plane = size * size;
+        int plane = side * side;
         for (int i = 0; i < count; i++) {
-            int base = i * bytesPerImage();
+            int base = i * valuesPerImage();
             for (int c = 0; c < CHANNELS; c++) {
                 long s = 0;
                 int off = base + c * plane;

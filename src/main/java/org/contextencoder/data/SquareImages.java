@@ -38,21 +38,6 @@ public final class SquareImages {
         return draw(image, image.getWidth(), image.getHeight(), RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     }
 
-    /** Writes an RGB image into {@code pixels} at image slot {@code index} (R, G, B planes). */
-    public static void writePlanes(BufferedImage rgb, byte[] pixels, int index) {
-        int w = rgb.getWidth();
-        int h = rgb.getHeight();
-        int plane = w * h;
-        int base = index * 3 * plane;
-        int[] argb = rgb.getRGB(0, 0, w, h, null, 0, w);
-        for (int k = 0; k < plane; k++) {
-            int p = argb[k];
-            pixels[base + k] = (byte) (p >> 16);
-            pixels[base + plane + k] = (byte) (p >> 8);
-            pixels[base + 2 * plane + k] = (byte) p;
-        }
-    }
-
     private static BufferedImage draw(BufferedImage source, int w, int h, Object interpolation) {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();

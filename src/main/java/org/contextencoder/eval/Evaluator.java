@@ -3,6 +3,7 @@ package org.contextencoder.eval;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.mask.Mask;
 
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -18,11 +19,19 @@ public final class Evaluator {
         this.batchSize = batchSize;
     }
 
+    /**
+     * Every method on the same images under the same mask, one score each in their order: the model beside the
+     * baselines, or several models side by side.
+     */
+    public List<Score> score(List<? extends Inpainter> methods, ImageSet images, Mask mask) {
+        return methods.stream().map(m -> score(m, images, mask)).toList();
+    }
+
     public Score score(Inpainter inpainter, ImageSet images, Mask mask) {
         requireSameSize(images, mask);
         int[] indices = IntStream.range(0, images.count()).toArray();
         int per = ImageSet.CHANNELS * mask.holeSize() * mask.holeSize();
-        float[] batch = new float[batchSize * images.bytesPerImage()];
+        float[] batch = new float[batchSize * images.valuesPerImage()];
         float[] composite = new float[batch.length];
         float[] truth = new float[batchSize * per];
         MaskedError error = new MaskedError();
@@ -34,7 +43,7 @@ public final class Evaluator {
             mask.cut(batch, indices, from, n, truth);
             float[] predicted = inpainter.predictHoles(batch, indices, from, n, mask);
             error.add(truth, predicted, n, per);
-            System.arraycopy(batch, 0, composite, 0, n * images.bytesPerImage());
+            System.arraycopy(batch, 0, composite, 0, n * images.valuesPerImage());
             mask.paste(composite, indices, from, n, predicted);
             ssim.add(batch, composite, indices, from, n, mask);
             detail.add(batch, composite, indices, from, n, mask);
@@ -44,8 +53,8 @@ public final class Evaluator {
     }
 
     static void requireSameSize(ImageSet images, Mask mask) {
-        if (images.size() != mask.imageSize()) {
-            throw new IllegalArgumentException("the images are " + images.size() + "x" + images.size()
+        if (images.side() != mask.imageSize()) {
+            throw new IllegalArgumentException("the images are " + images.side() + "x" + images.side()
                     + " but the mask is for " + mask.imageSize() + "x" + mask.imageSize() + " images");
         }
     }

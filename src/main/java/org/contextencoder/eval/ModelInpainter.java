@@ -3,7 +3,7 @@ package org.contextencoder.eval;
 import org.contextencoder.mask.Mask;
 import org.contextencoder.model.InpaintingModel;
 
-/** A context encoder as an {@link Inpainter}: covers the holes as the model was trained to see them, then predicts. */
+/** A context encoder as an {@link Inpainter}: fills the holes as the model was trained to see them, then predicts. */
 public final class ModelInpainter implements Inpainter {
 
     /** The method name of a model in result tables, unless one is given. */
@@ -33,8 +33,8 @@ public final class ModelInpainter implements Inpainter {
                     + model.imageSize() + " px images, not " + mask.holeSize() + " px holes in "
                     + mask.imageSize() + " px images");
         }
-        float[] covered = images.clone();
-        model.cover().apply(covered, indices, from, n, mask);
-        return model.predict(covered, n);
+        float[] filled = images.clone();
+        model.fill().paint(filled, indices, from, n, mask);
+        return model.predict(filled, n);
     }
 }

@@ -1,8 +1,8 @@
 package org.contextencoder.eval;
 
+import org.contextencoder.data.Planes;
 import org.contextencoder.data.SquareImages;
 import org.contextencoder.model.InpaintingModel;
-import org.contextencoder.viz.Pictures;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -50,9 +50,9 @@ public final class PhotoRepair {
         int cy = box.y + box.height / 2;
         int windowSide = Math.round((float) side * model.imageSize() / model.holeSize());
         BufferedImage window = contextWindow(photo, cx - windowSide / 2, cy - windowSide / 2, windowSide);
-        float[] input = Pictures.toPlanes(SquareImages.resize(window, model.imageSize()));
+        float[] input = Planes.floats(SquareImages.resize(window, model.imageSize()));
         float[] patch = new ModelInpainter(model).predictHoles(input, new int[]{0}, 0, 1, model.mask());
-        BufferedImage prediction = SquareImages.resize(Pictures.fromPlanes(patch, 0, model.holeSize()), side);
+        BufferedImage prediction = SquareImages.resize(Planes.picture(patch, 0, model.holeSize()), side);
 
         int x0 = cx - side / 2;
         int y0 = cy - side / 2;

@@ -1,15 +1,15 @@
 package org.contextencoder.experiment;
 
 import org.contextencoder.data.Split;
-import org.contextencoder.eval.Baselines;
+import org.contextencoder.eval.Baseline;
 import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.Inpainter;
 import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.io.AtomicFiles;
 import org.contextencoder.mask.CenterMask;
 import org.contextencoder.mask.Mask;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
-import org.contextencoder.train.AtomicFiles;
 import org.contextencoder.train.LossHistory;
 import org.contextencoder.train.ProgressListener;
 import org.contextencoder.train.ResumeCheck;
@@ -17,7 +17,6 @@ import org.contextencoder.train.RunLock;
 import org.contextencoder.train.Trainer;
 import org.contextencoder.train.TrainingConfig;
 import org.contextencoder.train.TrainingResult;
-import org.contextencoder.viz.ImageGrid;
 import org.contextencoder.viz.InpaintingGrid;
 import org.contextencoder.viz.LossCurve;
 import org.contextencoder.viz.ResultTable;
@@ -59,14 +58,14 @@ public final class ExperimentRun {
             Mask mask = result.bestModel().mask();
 
             ResultTable metrics = score(spec.setting(), result.bestModel(), data);
-            metrics.writeCsv(out.resolve("metrics.csv"));
-            LossCurve.savePng(LossCurve.of(result.history(), spec.setting() + ": loss per epoch"),
-                    out.resolve("loss.png"));
+            AtomicFiles.writeCsv(out.resolve("metrics.csv"), metrics.table());
+            AtomicFiles.writePng(out.resolve("loss.png"),
+                    LossCurve.of(result.history(), spec.setting() + ": loss per epoch"));
             List<Inpainter> model = List.of(new ModelInpainter(result.bestModel()));
-            ImageGrid.savePng(InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask,
-                    model), out.resolve("grid-train.png"));
-            ImageGrid.savePng(InpaintingGrid.render(data.test(), InpaintingGrid.first(data.test(), GRID_IMAGES), mask,
-                    model), out.resolve("grid-test.png"));
+            AtomicFiles.writePng(out.resolve("grid-train.png"),
+                    InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask, model));
+            AtomicFiles.writePng(out.resolve("grid-test.png"),
+                    InpaintingGrid.render(data.test(), InpaintingGrid.first(data.test(), GRID_IMAGES), mask, model));
 
             run.manifest().put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch())
                     .put("stopped_early", result.stoppedEarly())
@@ -153,12 +152,12 @@ public final class ExperimentRun {
         return new Trainer(spec.training(), progress).train(() -> newModel(spec, data), data.train(), data.test(), mask, out);
     }
 
-    /** The untrained model a run starts from, with the hole cover its fill gives for these images. */
+    /** The untrained model a run starts from, with the hole fill the run chose (a mean colour is these images'). */
     public static InpaintingModel newModel(RunSpec spec, Datasets data) {
         TrainingConfig t = spec.training();
         Architecture architecture = spec.architecture();
         return new InpaintingModel(architecture.build(t.seed(), t.optimizer().updater(t.learningRate()),
-                t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().cover(data.train()));
+                t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().forTraining(data.train()));
     }
 
     /** The model and the three baselines on both splits. */
@@ -167,10 +166,10 @@ public final class ExperimentRun {
         Evaluator evaluator = new Evaluator(model.architecture().inferenceBatch());
         List<Inpainter> methods = new ArrayList<>();
         methods.add(new ModelInpainter(model));
-        methods.addAll(Baselines.all(data.train().meanColour()));
+        methods.addAll(Baseline.all(data.train().meanColour()));
         for (Split split : Split.values()) {
-            table.addScores(setting, split.id(), evaluator, methods, split == Split.TRAIN ? data.train() : data.test(),
-                    model.mask());
+            table.add(setting, split.id(), evaluator.score(methods, split == Split.TRAIN ? data.train() : data.test(),
+                    model.mask()));
         }
         return table;
     }

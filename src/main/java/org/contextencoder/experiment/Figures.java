@@ -1,8 +1,6 @@
 package org.contextencoder.experiment;
 
-import org.contextencoder.viz.ImageGrid;
-import org.contextencoder.viz.LossCurve;
-import org.contextencoder.viz.ResultTable;
+import org.contextencoder.io.AtomicFiles;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
@@ -35,12 +33,12 @@ public final class Figures {
     }
 
     public BufferedImage save(String name, BufferedImage image) {
-        ImageGrid.savePng(image, file(name, "png"));
+        AtomicFiles.writePng(file(name, "png"), image);
         return image;
     }
 
     public <C extends Chart<?, ?>> C save(String name, C chart) {
-        LossCurve.savePng(chart, file(name, "png"));
+        AtomicFiles.writePng(file(name, "png"), chart);
         return chart;
     }
 
@@ -50,7 +48,7 @@ public final class Figures {
 
     public Table save(String name, Table table, List<Path> runFolders) {
         Manifest manifest = Runs.manifest(runFolders); // first: no table is saved without its manifest
-        ResultTable.writeCsv(table, file(name, "csv"));
+        AtomicFiles.writeCsv(file(name, "csv"), table);
         manifest.write(file(name + "-manifest", "properties"));
         return table;
     }

@@ -1,6 +1,6 @@
 package org.contextencoder.experiment;
 
-import org.contextencoder.train.AtomicFiles;
+import org.contextencoder.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -66,6 +66,11 @@ public final class Sweep {
         return optimizer.id() + " lr=" + plain(lr);
     }
 
+    /** "adam-0.001": the run's folder in the sweep's, where a finished run is found again and reused. */
+    static String folderName(Optimizer optimizer, double lr) {
+        return optimizer.id() + "-" + plain(lr);
+    }
+
     /** 0.0001 rather than Java's 1.0E-4, in names people read and folder names. */
     private static String plain(double lr) {
         return java.math.BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString();
@@ -85,7 +90,7 @@ public final class Sweep {
         for (Optimizer optimizer : OPTIMIZERS) {
             for (double lr : LEARNING_RATES) {
                 RunSpec spec = base.withTraining(base.training().withOptimizer(optimizer, lr));
-                Path out = folder.resolve(optimizer.id() + "-" + plain(lr));
+                Path out = folder.resolve(folderName(optimizer, lr));
                 Run run;
                 try {
                     run = new Run(optimizer, lr, ExperimentRun.trainOnly(spec, out, progress), false);

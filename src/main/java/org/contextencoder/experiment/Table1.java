@@ -2,6 +2,7 @@ package org.contextencoder.experiment;
 
 import org.contextencoder.eval.MaskedError;
 import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.io.AtomicFiles;
 import org.contextencoder.viz.ResultTable;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -62,7 +63,7 @@ public final class Table1 {
     }
 
     public static void writeCsv(Table table, Path file) {
-        ResultTable.writeCsv(table, file);
+        AtomicFiles.writeCsv(file, table);
     }
 
     /**

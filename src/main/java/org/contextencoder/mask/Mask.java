@@ -1,8 +1,8 @@
 package org.contextencoder.mask;
 
 /**
- * Where the missing pixels are. One mask both corrupts the input (the hole is painted over with a fill colour)
- * and defines where the error is measured (only the hole's pixels), so the two can never disagree.
+ * Where the missing pixels are. One mask both corrupts the input (a {@link HoleFill} paints over the hole) and
+ * defines where the error is measured (only the hole's pixels), so the two can never disagree.
  * Batches are float arrays in NCHW layout with 3 channels; {@code indices[from + i]} is the dataset index of
  * batch slot {@code i}, which is what a per-image mask keys on.
  */
@@ -18,20 +18,6 @@ public interface Mask {
 
     /** The hole of the image with this dataset index. */
     Hole hole(int imageIndex);
-
-    /** Paints each image's hole with {@code fill} (one value per channel), in place. */
-    default void cover(float[] batch, int[] indices, int from, int n, float[] fill) {
-        int s = imageSize();
-        for (int i = 0; i < n; i++) {
-            Hole h = hole(indices[from + i]);
-            for (int c = 0; c < CHANNELS; c++) {
-                for (int y = h.y(); y < h.y() + h.size(); y++) {
-                    int row = ((i * CHANNELS + c) * s + y) * s;
-                    java.util.Arrays.fill(batch, row + h.x(), row + h.x() + h.size(), fill[c]);
-                }
-            }
-        }
-    }
 
     /** Copies each image's hole out into {@code patches} (N x 3 x hole x hole), the model's target. */
     default void cut(float[] batch, int[] indices, int from, int n, float[] patches) {

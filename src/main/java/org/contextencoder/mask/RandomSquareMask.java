@@ -3,9 +3,9 @@ package org.contextencoder.mask;
 import java.util.SplittableRandom;
 
 /**
- * A square hole at a random position, fixed per image by the seed (the same image always gets the same hole,
- * so a run is reproducible). The models learn to find the hole from the fill colour and predict its content;
- * used to train models that repair holes anywhere, and to score baselines away from the centre.
+ * A square hole at a random position, fixed per image by the seed (the same image always gets the same hole, so a
+ * result is reproducible). No model trains with it: training always uses the paper's {@link CenterMask}. It shows
+ * holes away from the centre (the tour notebook) and checks that scoring and the fills work there.
  */
 public record RandomSquareMask(int imageSize, int holeSize, long seed) implements Mask {
 

@@ -41,8 +41,8 @@ public enum Architecture {
      * through the 32 px model's dense bottleneck it makes no difference (0.0397 against 0.0394 after one), and
      * that model keeps the mean colour.
      */
-    public HoleFill defaultFill() {
-        return this == CE32 ? HoleFill.MEAN : HoleFill.HARMONIC;
+    public HoleFill.Choice defaultFill() {
+        return this == CE32 ? HoleFill.Choice.MEAN : HoleFill.Choice.HARMONIC;
     }
 
     /**

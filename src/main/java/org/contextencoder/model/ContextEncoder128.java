@@ -33,21 +33,14 @@ public final class ContextEncoder128 {
 
     public static final int IMAGE_SIZE = 128;
     public static final int PATCH_SIZE = 32;
-    /** The larger hole of the paper's section 4.2; the decoder's crops scale with the hole. */
-    public static final int LARGE_PATCH_SIZE = 64;
 
     private ContextEncoder128() {
     }
 
-    public static ComputationGraphConfiguration configuration(long seed, IUpdater updater) {
-        return configuration(seed, updater, 0, PATCH_SIZE);
-    }
-
-    /** The same network for a centre hole of {@code hole} pixels (a multiple of 4 below 128). */
-    public static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole) {
-        return configuration(seed, updater, weightDecay, hole, Layout.CHANNELS_LAST);
-    }
-
+    /**
+     * The network for a centre hole of {@code hole} pixels (a multiple of 4 below 128: the paper's 32, or the 64 of
+     * its section 4.2; the decoder's crops scale with the hole).
+     */
     static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
                                                        Layout layout) {
         Architecture.UNET128.requireHole(hole);

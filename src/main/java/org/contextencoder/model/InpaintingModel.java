@@ -1,7 +1,7 @@
 package org.contextencoder.model;
 
 import org.contextencoder.mask.CenterMask;
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.contextencoder.mask.Mask;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -12,20 +12,20 @@ import java.util.Arrays;
 
 /**
  * A trained (or training) context encoder together with what it needs to be used correctly: the image size,
- * the hole it predicts and what covers its holes.
+ * the hole it predicts and what fills its holes in its input.
  */
 public final class InpaintingModel {
 
     private final ComputationGraph graph;
     private final Architecture architecture;
     private final int holeSize;
-    private final HoleCover cover;
+    private final HoleFill fill;
 
-    public InpaintingModel(ComputationGraph graph, Architecture architecture, int holeSize, HoleCover cover) {
+    public InpaintingModel(ComputationGraph graph, Architecture architecture, int holeSize, HoleFill fill) {
         this.graph = graph;
         this.architecture = architecture;
         this.holeSize = holeSize;
-        this.cover = cover;
+        this.fill = fill;
     }
 
     public ComputationGraph graph() {
@@ -44,9 +44,9 @@ public final class InpaintingModel {
         return holeSize;
     }
 
-    /** What covers the hole in the model's input. */
-    public HoleCover cover() {
-        return cover;
+    /** What fills the hole in the model's input. */
+    public HoleFill fill() {
+        return fill;
     }
 
     /** The centre mask this model repairs. */
@@ -55,13 +55,13 @@ public final class InpaintingModel {
     }
 
     /**
-     * Predicts the hole of {@code n} images whose holes are already covered ({@code covered} is NCHW);
+     * Predicts the hole of {@code n} images whose holes are already filled ({@code filled} is NCHW);
      * returns the patches, N x 3 x hole x hole, in [0,1].
      */
-    public float[] predict(float[] covered, int n) {
+    public float[] predict(float[] filled, int n) {
         int s = imageSize();
         int length = n * 3 * s * s;
-        float[] data = covered.length == length ? covered : Arrays.copyOf(covered, length);
+        float[] data = filled.length == length ? filled : Arrays.copyOf(filled, length);
         INDArray out = graph.outputSingle(false, Nd4j.create(data, new long[]{n, 3, s, s}, 'c'));
         return out.dup('c').data().asFloat();
     }

@@ -1,27 +1,26 @@
 package org.contextencoder.model;
 
 import org.contextencoder.backend.Nd4jBackend;
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.io.AtomicFiles;
+import org.contextencoder.mask.HoleFill;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * Saves and loads an {@link InpaintingModel}: DL4J's model zip (weights and optimizer state, so training can
- * resume) plus a {@code workbench.properties} entry with the image size, hole and fill. Writes go to a
- * temporary file that is renamed into place, so a crash never leaves a half-written model.
+ * resume) plus a {@code workbench.properties} entry with the image size, hole and fill. Written atomically
+ * ({@link AtomicFiles}), so a crash never leaves a half-written model.
  */
 public final class ModelFile {
 
@@ -40,23 +39,13 @@ public final class ModelFile {
      * only used, not trained further.
      */
     public static void save(InpaintingModel model, Path file, boolean withOptimizerState) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".model-", ".zip.part");
-            try {
-                ModelSerializer.writeModel(model.graph(), tmp.toFile(), withOptimizerState);
-                try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of());
-                     OutputStream out = Files.newOutputStream(zip.getPath(ENTRY))) {
-                    describe(model).store(out, "Context Encoder Workbench model");
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+        AtomicFiles.write(file, temporary -> {
+            ModelSerializer.writeModel(model.graph(), temporary.toFile(), withOptimizerState);
+            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + temporary.toUri()), Map.of());
+                 OutputStream out = Files.newOutputStream(zip.getPath(ENTRY))) {
+                describe(model).store(out, "Context Encoder Workbench model");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save the model to " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     public static InpaintingModel load(Path file) {
@@ -85,7 +74,7 @@ public final class ModelFile {
         }
         try {
             return new InpaintingModel(graph, Architecture.valueOf(p.getProperty("architecture")),
-                    Integer.parseInt(p.getProperty("hole")), HoleCover.parse(p.getProperty("fill")));
+                    Integer.parseInt(p.getProperty("hole")), HoleFill.parse(p.getProperty("fill")));
         } catch (RuntimeException e) {
             throw new ModelFileException(file + " has an unreadable " + ENTRY + " (" + e.getMessage() + ")", e);
         }
@@ -102,7 +91,7 @@ public final class ModelFile {
         p.setProperty("architecture", model.architecture().name());
         p.setProperty("image", Integer.toString(model.imageSize()));
         p.setProperty("hole", Integer.toString(model.holeSize()));
-        p.setProperty("fill", model.cover().describe());
+        p.setProperty("fill", model.fill().describe());
         return p;
     }
 }

@@ -1,7 +1,7 @@
 package org.contextencoder.train;
 
 import org.contextencoder.data.ImageSet;
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.contextencoder.mask.Mask;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -14,13 +14,13 @@ import java.util.concurrent.Executors;
 
 /**
  * The batches of one epoch in a given order. The next batch is prepared on a background thread while the
- * current one trains, so converting bytes to floats and cutting and covering holes costs no training time.
+ * current one trains, so converting bytes to floats and cutting and filling holes costs no training time.
  */
 final class BatchSource implements Iterator<Batch>, AutoCloseable {
 
     private final ImageSet images;
     private final Mask mask;
-    private final HoleCover cover;
+    private final HoleFill fill;
     private final int[] order;
     private final int batchSize;
     private final Long flipSeed;
@@ -33,10 +33,10 @@ final class BatchSource implements Iterator<Batch>, AutoCloseable {
     private CompletableFuture<Batch> pending;
 
     /** {@code flipSeed}: mirror each image with probability 1/2, decided by this seed; null for no flips. */
-    BatchSource(ImageSet images, Mask mask, HoleCover cover, int[] order, int batchSize, Long flipSeed) {
+    BatchSource(ImageSet images, Mask mask, HoleFill fill, int[] order, int batchSize, Long flipSeed) {
         this.images = images;
         this.mask = mask;
-        this.cover = cover;
+        this.fill = fill;
         this.order = order;
         this.batchSize = batchSize;
         this.flipSeed = flipSeed;
@@ -72,14 +72,14 @@ final class BatchSource implements Iterator<Batch>, AutoCloseable {
     }
 
     private Batch build(int from, int n) {
-        int s = images.size();
+        int s = images.side();
         int m = mask.holeSize();
-        float[] pixels = new float[n * images.bytesPerImage()];
+        float[] pixels = new float[n * images.valuesPerImage()];
         float[] target = new float[n * 3 * m * m];
         images.copyTo(order, from, n, pixels);
         if (flipSeed != null) flipHalf(pixels, from, n, s);
         mask.cut(pixels, order, from, n, target);
-        cover.apply(pixels, order, from, n, mask);
+        fill.paint(pixels, order, from, n, mask);
         return new Batch(Nd4j.create(pixels, new long[]{n, 3, s, s}, 'c'),
                 Nd4j.create(target, new long[]{n, 3L * m * m}, 'c'), n);
     }

@@ -1,5 +1,6 @@
 package org.contextencoder.train;
 
+import org.contextencoder.io.AtomicFiles;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.ModelFile;
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.contextencoder.io.AtomicFiles;
 
 /** Per-epoch training and validation loss, as {@code history.csv} ({@code epoch,train_loss,val_loss,seconds}). */
 public final class LossHistory {

@@ -142,7 +142,7 @@ public final class Trainer {
         double lossSum = 0;
         int seen = 0;
         boolean decays = config.optimizer().weightDecay() > 0;
-        try (BatchSource batches = new BatchSource(train, mask, model.cover(), order, config.batchSize(),
+        try (BatchSource batches = new BatchSource(train, mask, model.fill(), order, config.batchSize(),
                 config.flip() ? config.seed() * 7_919L + epoch : null)) {
             int total = batches.batches();
             for (int b = 1; batches.hasNext(); b++) {

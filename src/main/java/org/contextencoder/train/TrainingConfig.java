@@ -15,7 +15,7 @@ import java.util.Map;
  * alone, so a resumed run continues at the rate it had.
  */
 public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, double learningRate, long seed,
-                             int patience, HoleFill fill, boolean flip, int lrPatience) {
+                             int patience, HoleFill.Choice fill, boolean flip, int lrPatience) {
 
     public TrainingConfig {
         if (epochs <= 0) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -30,12 +30,12 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
 
     /** Without learning-rate decay. */
     public TrainingConfig(int epochs, int batchSize, Optimizer optimizer, double learningRate, long seed,
-                          int patience, HoleFill fill, boolean flip) {
+                          int patience, HoleFill.Choice fill, boolean flip) {
         this(epochs, batchSize, optimizer, learningRate, seed, patience, fill, flip, 0);
     }
 
     public static TrainingConfig paperDefaults(int epochs, int batchSize) {
-        return new TrainingConfig(epochs, batchSize, Optimizer.ADAM, 1e-3, 42, 0, HoleFill.MEAN, true);
+        return new TrainingConfig(epochs, batchSize, Optimizer.ADAM, 1e-3, 42, 0, HoleFill.Choice.MEAN, true);
     }
 
     public TrainingConfig withEpochs(int n) {
@@ -50,16 +50,8 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
         return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, p, fill, flip, lrPatience);
     }
 
-    public TrainingConfig withFill(HoleFill f) {
+    public TrainingConfig withFill(HoleFill.Choice f) {
         return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, f, flip, lrPatience);
-    }
-
-    public TrainingConfig withFlip(boolean f) {
-        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, patience, fill, f, lrPatience);
-    }
-
-    public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, s, patience, fill, flip, lrPatience);
     }
 
     public TrainingConfig withLrPatience(int p) {
@@ -75,7 +67,7 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
         m.put("learning_rate", Double.toString(learningRate));
         m.put("seed", Long.toString(seed));
         m.put("patience", Integer.toString(patience));
-        m.put("hole_fill", fill.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("hole_fill", fill.id());
         m.put("flip", Boolean.toString(flip));
         // Only when used, so runs from before the decay existed keep their settings (and still resume).
         if (lrPatience > 0) m.put("lr_patience", Integer.toString(lrPatience));

@@ -1,23 +1,12 @@
 package org.contextencoder.viz;
 
-import javax.imageio.ImageIO;
-import javax.imageio.stream.FileImageOutputStream;
-import javax.imageio.stream.ImageOutputStream;
+import org.contextencoder.data.Planes;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +42,7 @@ public final class ImageGrid {
     /** Adds a row of {@code n} images given as floats in [0,1], NCHW with 3 channels. */
     public ImageGrid row(String label, float[] images, int n) {
         BufferedImage[] row = new BufferedImage[n];
-        for (int i = 0; i < n; i++) row[i] = Pictures.fromPlanes(images, i, imageSize);
+        for (int i = 0; i < n; i++) row[i] = Planes.picture(images, i, imageSize);
         labels.add(label);
         rows.add(row);
         return this;
@@ -85,41 +74,5 @@ public final class ImageGrid {
             g.dispose();
         }
         return out;
-    }
-
-    /**
-     * Writes a PNG through a temporary file beside it, so a failed write leaves an earlier file as it was. ImageIO
-     * is given the stream, not the path: with a path it deletes the target first (an empty folder included) and
-     * prints a stack trace when it cannot open it.
-     */
-    public static void savePng(BufferedImage image, Path file) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            if (Files.isDirectory(target)) throw new IOException("it is a folder");
-            Files.createDirectories(target.getParent());
-            // not Files.createTempFile, whose owner-only permissions the PNG would keep
-            temp = target.resolveSibling("." + target.getFileName() + "-" + ProcessHandle.current().pid() + "-"
-                    + System.nanoTime() + ".part");
-            try (ImageOutputStream out = new FileImageOutputStream(temp.toFile())) {
-                if (!ImageIO.write(image, "png", out)) throw new IOException("this Java has no PNG writer");
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + " (" + reason(e, target)
-                    + "): give the path of a PNG file in a folder you can write to", e);
-        } finally {
-            if (temp != null) temp.toFile().delete();
-        }
-    }
-
-    /** The cause in words a user can act on; the temporary file's name would only confuse. */
-    private static String reason(IOException e, Path target) {
-        if (e instanceof FileAlreadyExistsException f) return f.getFile() + " is a file, not a folder";
-        if (e instanceof AccessDeniedException || e instanceof NoSuchFileException
-                || e instanceof FileNotFoundException) {
-            return "cannot create files in " + target.getParent();
-        }
-        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
     }
 }

@@ -2,6 +2,7 @@ package org.contextencoder.viz;
 
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.eval.Inpainter;
+import org.contextencoder.mask.HoleFill;
 import org.contextencoder.mask.Mask;
 
 import java.awt.image.BufferedImage;
@@ -14,14 +15,14 @@ import java.util.List;
 public final class InpaintingGrid {
 
     /** How the hole is shown in the masked row. */
-    private static final float[] HOLE_GREY = {0.5f, 0.5f, 0.5f};
+    private static final HoleFill HOLE_GREY = new HoleFill.Solid(new float[]{0.5f, 0.5f, 0.5f});
 
     private InpaintingGrid() {
     }
 
     public static BufferedImage render(ImageSet images, int[] indices, Mask mask, List<? extends Inpainter> inpainters) {
         int n = indices.length;
-        int s = images.size();
+        int s = images.side();
         float[] originals = originals(images, indices);
         ImageGrid grid = ImageGrid.of(s).scale(Math.max(1, 128 / s)).row("original", originals, n)
                 .row("masked", masked(images, indices, mask), n);
@@ -36,12 +37,12 @@ public final class InpaintingGrid {
     /** The images with their holes painted grey, as the "masked" row shows them: to set masks side by side. */
     public static float[] masked(ImageSet images, int[] indices, Mask mask) {
         float[] masked = originals(images, indices);
-        mask.cover(masked, indices, 0, indices.length, HOLE_GREY);
+        HOLE_GREY.paint(masked, indices, 0, indices.length, mask);
         return masked;
     }
 
     private static float[] originals(ImageSet images, int[] indices) {
-        float[] originals = new float[indices.length * images.bytesPerImage()];
+        float[] originals = new float[indices.length * images.valuesPerImage()];
         images.copyTo(indices, 0, indices.length, originals);
         return originals;
     }

@@ -18,8 +18,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.DoubleSummaryStatistics;
@@ -76,7 +74,7 @@ public final class LossCurve {
      * does, two panels a row in one image under the title.
      */
     public static BufferedImage panels(Map<String, Map<String, LossHistory>> panels, String title, boolean training) {
-        return grid(panelCharts(panels, training).stream().map(LossCurve::toImage).toList(), title);
+        return grid(panelCharts(panels, training).stream().map(BitmapEncoder::getBufferedImage).toList(), title);
     }
 
     /**
@@ -101,10 +99,6 @@ public final class LossCurve {
         return charts;
     }
 
-    public static BufferedImage toImage(XYChart chart) {
-        return BitmapEncoder.getBufferedImage(chart);
-    }
-
     /** Any XChart chart as the bytes of a PNG, e.g. to embed in HTML. */
     public static byte[] png(Chart<?, ?> chart) {
         try {
@@ -112,16 +106,6 @@ public final class LossCurve {
         } catch (IOException e) {
             throw new UncheckedIOException("could not encode the chart " + chart.getTitle() + " as PNG: "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** Any XChart chart (loss curves, bar charts) as a PNG file. */
-    public static void savePng(Chart<?, ?> chart, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
         }
     }
 

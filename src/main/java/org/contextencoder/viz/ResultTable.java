@@ -1,23 +1,15 @@
 package org.contextencoder.viz;
 
-import org.contextencoder.data.ImageSet;
-import org.contextencoder.eval.Evaluator;
-import org.contextencoder.eval.Inpainter;
 import org.contextencoder.eval.Score;
-import org.contextencoder.mask.Mask;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Results as a Tablesaw table with columns {@code setting, split, method, masked_mse, psnr, images} (the shape of
+ * Scores (from {@code eval.Evaluator}) as a Tablesaw table with columns {@code setting, split, method, masked_mse, psnr, images} (the shape of
  * the paper's Table 1 with the baselines beside it), then {@link #LATER_METRICS}.
  */
 public final class ResultTable {
@@ -51,31 +43,13 @@ public final class ResultTable {
         return this;
     }
 
+    /** One row per score, in their order, e.g. {@code add("truck", "test", evaluator.score(methods, images, mask))}. */
+    public ResultTable add(String setting, String split, List<Score> scores) {
+        for (Score score : scores) add(setting, split, score);
+        return this;
+    }
+
     public Table table() {
         return table;
-    }
-
-    public void writeCsv(Path file) {
-        writeCsv(table, file);
-    }
-
-    /** Any Tablesaw table as CSV, creating the folder first: how every result table reaches disk. */
-    public static void writeCsv(Table table, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            table.write().csv(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Scores every method on the same images under the same mask and adds one row each: the model beside the
-     * baselines, or several models side by side.
-     */
-    public ResultTable addScores(String setting, String split, Evaluator evaluator, List<? extends Inpainter> methods,
-                                 ImageSet images, Mask mask) {
-        for (Inpainter m : methods) add(setting, split, evaluator.score(m, images, mask));
-        return this;
     }
 }

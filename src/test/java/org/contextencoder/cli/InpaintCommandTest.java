@@ -1,7 +1,7 @@
 package org.contextencoder.cli;
 
 import org.contextencoder.TestPhotos;
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.ModelFile;
@@ -32,7 +32,7 @@ class InpaintCommandTest {
     static void modelAndPhoto() throws IOException {
         model = dir.resolve("model.zip");
         ModelFile.save(new InpaintingModel(Architecture.CE32.build(3, new Adam(1e-3), 0, 16), Architecture.CE32, 16,
-                new HoleCover.Solid(new float[]{0.5f, 0.5f, 0.5f})), model, false);
+                new HoleFill.Solid(new float[]{0.5f, 0.5f, 0.5f})), model, false);
         photo = dir.resolve("photo.jpg");
         TestPhotos.photo(photo, 120, 90, 1);
     }

@@ -25,10 +25,10 @@ class ImageFolderTest {
         ImageFolder scenes = new ImageFolder(SharedData.scenes(), 128, 1);
         ImageSet test = scenes.split(Split.TEST, 20);
         assertEquals(20, test.count());
-        assertEquals(128, test.size());
+        assertEquals(128, test.side());
         assertEquals(600, scenes.split(Split.TEST, 0).count());
         ImageSet small = new ImageFolder(SharedData.scenes(), 32, 1).split(Split.TRAIN, 5);
-        assertEquals(32, small.size());
+        assertEquals(32, small.side());
     }
 
     private static void photo(Path file, int w, int h, Color colour, int type) throws IOException {

@@ -29,7 +29,7 @@ class BaselinesTest {
 
     @Test
     void trainMeanFillsWithTheGivenColour() {
-        float[] p = new TrainMeanFill(new float[]{0.1f, 0.2f, 0.3f}).predictHoles(plane(0, 0, 0), ONE, 0, 1, new CenterMask(32, 16));
+        float[] p = Baseline.trainMean(new float[]{0.1f, 0.2f, 0.3f}).predictHoles(plane(0, 0, 0), ONE, 0, 1, new CenterMask(32, 16));
         assertEquals(3 * 256, p.length);
         assertEquals(0.1f, p[0]);
         assertEquals(0.2f, p[256]);
@@ -42,7 +42,7 @@ class BaselinesTest {
         Mask mask = new CenterMask(32, 16);
         // Ring: rows 7 and 24, columns 7 and 24, between 7 and 24: 4*17 = 68 pixels. Set one to 68, the rest 0.
         img[7 * 32 + 7] = 68f;
-        float[] p = new RingMeanFill().predictHoles(img, ONE, 0, 1, mask);
+        float[] p = Baseline.ringMean().predictHoles(img, ONE, 0, 1, mask);
         assertEquals(1f, p[0], 1e-6);
         assertEquals(0f, p[256], 1e-6);
     }
@@ -53,11 +53,11 @@ class BaselinesTest {
         Mask mask = new CenterMask(32, 16);
         float[] truth = new float[3 * 256];
         mask.cut(img, ONE, 0, 1, truth);
-        float[] p = new HarmonicFill().predictHoles(img, ONE, 0, 1, mask);
+        float[] p = Baseline.harmonic().predictHoles(img, ONE, 0, 1, mask);
         MaskedError mse = new MaskedError();
         mse.add(truth, p, 1, 3 * 256);
         assertTrue(mse.mse() < 1e-9, "harmonic fill of a linear ramp is exact, MSE " + mse.mse());
-        float[] ring = new RingMeanFill().predictHoles(img, ONE, 0, 1, mask);
+        float[] ring = Baseline.ringMean().predictHoles(img, ONE, 0, 1, mask);
         MaskedError ringMse = new MaskedError();
         ringMse.add(truth, ring, 1, 3 * 256);
         assertTrue(ringMse.mse() > 1e-4, "the ring mean cannot follow a gradient");
@@ -84,7 +84,7 @@ class BaselinesTest {
         float[] truth = new float[3 * 256];
         corner.cut(img, ONE, 0, 1, truth);
         MaskedError mse = new MaskedError();
-        mse.add(truth, new HarmonicFill().predictHoles(img, ONE, 0, 1, corner), 1, 768);
+        mse.add(truth, Baseline.harmonic().predictHoles(img, ONE, 0, 1, corner), 1, 768);
         assertTrue(mse.mse() < 1e-6, "a gradient along x is still reproduced, MSE " + mse.mse());
     }
 
@@ -95,9 +95,9 @@ class BaselinesTest {
         float[] mean = cifar.split(Split.TRAIN).meanColour();
         Mask mask = new CenterMask(32, 16);
         Evaluator evaluator = new Evaluator(100);
-        double trainMean = evaluator.score(new TrainMeanFill(mean), test, mask).maskedMse();
-        double ring = evaluator.score(new RingMeanFill(), test, mask).maskedMse();
-        double harmonic = evaluator.score(new HarmonicFill(), test, mask).maskedMse();
+        double trainMean = evaluator.score(Baseline.trainMean(mean), test, mask).maskedMse();
+        double ring = evaluator.score(Baseline.ringMean(), test, mask).maskedMse();
+        double harmonic = evaluator.score(Baseline.harmonic(), test, mask).maskedMse();
         // Measured on all 10,000 test images: 0.0557, 0.0453, 0.0306.
         assertEquals(0.055, trainMean, 0.006);
         assertEquals(0.031, harmonic, 0.004);

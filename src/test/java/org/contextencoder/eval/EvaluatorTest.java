@@ -5,7 +5,7 @@ import org.contextencoder.data.Cifar10;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.mask.CenterMask;
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.contextencoder.mask.Mask;
 import org.contextencoder.mask.RandomSquareMask;
 import org.contextencoder.model.Architecture;
@@ -55,7 +55,7 @@ class EvaluatorTest {
     @Test
     void aKnownFillOnKnownImagesScoresWhatHandComputationSays() {
         ImageSet images = stripesAndGrey();
-        Inpainter grey = new TrainMeanFill(new float[]{0.5f, 0.5f, 0.5f});
+        Inpainter grey = Baseline.trainMean(new float[]{0.5f, 0.5f, 0.5f});
         for (int batch : new int[]{1, 2, 5}) {
             Score s = new Evaluator(batch).score(grey, images, CENTRE);
 
@@ -97,7 +97,7 @@ class EvaluatorTest {
         // Harmonic fill is the smoothest surface that meets the border: far less detail than the photos, and
         // a worse SSIM than the perfect fill's 1.
         ImageSet test = Cifar10.openFolder(SharedData.cifar()).split(Split.TEST, List.of(), 300);
-        Score harmonic = new Evaluator(64).score(new HarmonicFill(), test, CENTRE);
+        Score harmonic = new Evaluator(64).score(Baseline.harmonic(), test, CENTRE);
         assertEquals(0.1, harmonic.detailRatio(), 0.08);
         assertEquals(0.64, harmonic.ssim(), 0.08);
     }
@@ -112,12 +112,12 @@ class EvaluatorTest {
     @Test
     void noInpainterLooksInsideTheHole() {
         // The same images with the holes' contents replaced by noise must get the same predictions from the
-        // baselines and from models of both 32 px architectures with their covers.
-        List<Inpainter> inpainters = new ArrayList<>(Baselines.all(new float[]{0.5f, 0.5f, 0.5f}));
+        // baselines and from models of both 32 px architectures with their fills.
+        List<Inpainter> inpainters = new ArrayList<>(Baseline.all(new float[]{0.5f, 0.5f, 0.5f}));
         inpainters.add(new ModelInpainter(new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
-                Architecture.CE32, 16, new HoleCover.Solid(new float[]{0.4f, 0.5f, 0.6f}))));
+                Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}))));
         inpainters.add(new ModelInpainter(new InpaintingModel(Architecture.UNET32.build(5, new Adam(1e-3), 0, 16),
-                Architecture.UNET32, 16, new HoleCover.Harmonic())));
+                Architecture.UNET32, 16, new HoleFill.Harmonic())));
         float[] images = Cifar10.openFolder(SharedData.cifar()).split(Split.TEST, List.of(), 4).floats(0, 4);
         int[] indices = {0, 1, 2, 3};
         float[] noise = new float[4 * 3 * 16 * 16];

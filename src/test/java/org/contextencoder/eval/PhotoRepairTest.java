@@ -1,9 +1,9 @@
 package org.contextencoder.eval;
 
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.io.AtomicFiles;
+import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
-import org.contextencoder.viz.ImageGrid;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,7 @@ class PhotoRepairTest {
     @BeforeAll
     static void untrainedModel() {
         repair = new PhotoRepair(new InpaintingModel(Architecture.CE32.build(3, new Adam(1e-3), 0, 16),
-                Architecture.CE32, 16, new HoleCover.Solid(new float[]{0.5f, 0.5f, 0.5f})));
+                Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.5f, 0.5f, 0.5f})));
     }
 
     /** Random colours and random alpha, a quarter of the pixels fully transparent. */
@@ -47,7 +47,7 @@ class PhotoRepairTest {
     void everyPixelOutsideTheBoxIsKeptAlphaIncludedThroughThePngFile(@TempDir Path dir) throws IOException {
         BufferedImage photo = translucentPhoto(96, 72);
         Rectangle box = new Rectangle(30, 20, 12, 21); // not square: predicted as a 21 px square, pasted in the box
-        ImageGrid.savePng(repair.repair(photo, box), dir.resolve("out.png"));
+        AtomicFiles.writePng(dir.resolve("out.png"), repair.repair(photo, box));
         BufferedImage back = ImageIO.read(dir.resolve("out.png").toFile());
         int changedInside = 0;
         for (int y = 0; y < photo.getHeight(); y++) {

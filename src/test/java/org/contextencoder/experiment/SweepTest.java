@@ -11,10 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,10 +27,22 @@ class SweepTest {
     }
 
     @Test
-    void theGridHasTwelveDistinctRuns() {
-        Set<String> names = new HashSet<>();
-        for (Optimizer o : Sweep.OPTIMIZERS) for (double lr : Sweep.LEARNING_RATES) names.add(Sweep.runName(o, lr));
-        assertEquals(12, names.size());
+    void theGridIsThePapersFourOptimizersAtThreeRatesEachInItsOwnFolder() {
+        List<String> names = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
+        for (Optimizer o : Sweep.OPTIMIZERS) {
+            for (double lr : Sweep.LEARNING_RATES) {
+                names.add(Sweep.runName(o, lr));
+                folders.add(Sweep.folderName(o, lr));
+            }
+        }
+        assertEquals(List.of("sgd lr=0.01", "sgd lr=0.001", "sgd lr=0.0001", "adam lr=0.01", "adam lr=0.001",
+                "adam lr=0.0001", "adamw lr=0.01", "adamw lr=0.001", "adamw lr=0.0001", "rmsprop lr=0.01",
+                "rmsprop lr=0.001", "rmsprop lr=0.0001"), names);
+        // the folders of finished full-scale runs, which the notebook reuses
+        assertEquals(List.of("sgd-0.01", "sgd-0.001", "sgd-0.0001", "adam-0.01", "adam-0.001", "adam-0.0001",
+                "adamw-0.01", "adamw-0.001", "adamw-0.0001", "rmsprop-0.01", "rmsprop-0.001", "rmsprop-0.0001"),
+                folders);
     }
 
     @Test

@@ -26,12 +26,12 @@ class MaskTest {
     }
 
     @Test
-    void coverPaintsExactlyTheHole() {
+    void aSolidFillPaintsExactlyTheHole() {
         Mask mask = new CenterMask(32, 16);
         float[] images = ramp(2, 32);
         float[] covered = images.clone();
         int[] idx = {0, 1};
-        mask.cover(covered, idx, 0, 2, new float[]{0.1f, 0.2f, 0.3f});
+        new HoleFill.Solid(new float[]{0.1f, 0.2f, 0.3f}).paint(covered, idx, 0, 2, mask);
         int changedOutside = 0;
         int inside = 0;
         for (int i = 0; i < 2; i++) {
@@ -62,7 +62,7 @@ class MaskTest {
         float[] patches = new float[3 * 3 * 10 * 10];
         mask.cut(images, idx, 0, 3, patches);
         float[] damaged = images.clone();
-        mask.cover(damaged, idx, 0, 3, new float[3]);
+        new HoleFill.Solid(new float[3]).paint(damaged, idx, 0, 3, mask);
         assertNotEquals(java.util.Arrays.toString(images), java.util.Arrays.toString(damaged));
         mask.paste(damaged, idx, 0, 3, patches);
         assertArrayEquals(images, damaged);

@@ -1,6 +1,6 @@
 package org.contextencoder.model;
 
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.learning.config.Adam;
@@ -21,7 +21,7 @@ class ModelFileTest {
     @Test
     void aSavedModelLoadsWithTheSameOutputsAndSettings(@TempDir Path dir) {
         InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
-                Architecture.CE32, 16, new HoleCover.Solid(new float[]{0.4f, 0.5f, 0.6f}));
+                Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}));
         Path file = dir.resolve("model.zip");
         ModelFile.save(model, file);
         InpaintingModel loaded = ModelFile.load(file);
@@ -31,26 +31,45 @@ class ModelFileTest {
         assertArrayEquals(model.predict(input, 2), loaded.predict(input, 2), 1e-6f);
         assertEquals(Architecture.CE32, loaded.architecture());
         assertEquals(16, loaded.holeSize());
-        assertEquals(new HoleCover.Solid(new float[]{0.4f, 0.5f, 0.6f}), loaded.cover());
+        assertEquals(new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}), loaded.fill());
     }
 
     @Test
-    void aModelThatSeesHarmonicFillsKeepsThatCover(@TempDir Path dir) {
+    void aModelThatSeesHarmonicFillsKeepsThatFill(@TempDir Path dir) {
         InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
-                Architecture.CE32, 16, new HoleCover.Harmonic());
+                Architecture.CE32, 16, new HoleFill.Harmonic());
         ModelFile.save(model, dir.resolve("model.zip"), false);
-        assertEquals(new HoleCover.Harmonic(), ModelFile.load(dir.resolve("model.zip")).cover());
+        assertEquals(new HoleFill.Harmonic(), ModelFile.load(dir.resolve("model.zip")).fill());
     }
 
     @Test
     void aModelSavedWithoutOptimizerStateLeavesItOutAndLoads(@TempDir Path dir) throws IOException {
         InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
-                Architecture.CE32, 16, new HoleCover.Solid(new float[]{0.5f, 0.5f, 0.5f}));
+                Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.5f, 0.5f, 0.5f}));
         ModelFile.save(model, dir.resolve("full.zip"));
         ModelFile.save(model, dir.resolve("weights.zip"), false);
         assertTrue(entries(dir.resolve("full.zip")).contains("updaterState.bin"));
         assertFalse(entries(dir.resolve("weights.zip")).contains("updaterState.bin"));
         assertEquals(model.parameterCount(), ModelFile.load(dir.resolve("weights.zip")).parameterCount());
+    }
+
+    @Test
+    void aModelFileIsAsReadableAsAnyNewFileAndRecordsItsFillAsText(@TempDir Path dir) throws IOException {
+        Path reference = Files.writeString(dir.resolve("reference.txt"), "made the ordinary way");
+        InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
+                Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}));
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(model, file, false);
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(file));
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(file.toFile())) {
+            String entry = new String(z.getInputStream(z.getEntry("workbench.properties")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(entry.contains("fill=0.4,0.5,0.6"), entry);
+            assertTrue(entry.contains("architecture=CE32"), entry);
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left");
+        }
     }
 
     private static java.util.List<String> entries(Path zip) throws IOException {

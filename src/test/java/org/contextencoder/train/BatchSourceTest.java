@@ -2,7 +2,7 @@ package org.contextencoder.train;
 
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.mask.CenterMask;
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchSourceTest {
 
-    private static final HoleCover BLACK = new HoleCover.Solid(new float[3]);
+    private static final HoleFill BLACK = new HoleFill.Solid(new float[3]);
 
     /** 40 generated 8x8 images whose pixels encode image, channel, row and column. */
     private static ImageSet images() {
@@ -32,7 +32,7 @@ class BatchSourceTest {
         ImageSet set = images();
         CenterMask mask = new CenterMask(8, 4);
         int[] order = {3, 1};
-        try (BatchSource source = new BatchSource(set, mask, new HoleCover.Solid(new float[]{0.25f, 0.5f, 0.75f}), order, 2,
+        try (BatchSource source = new BatchSource(set, mask, new HoleFill.Solid(new float[]{0.25f, 0.5f, 0.75f}), order, 2,
                 null)) {
             assertEquals(1, source.batches());
             Batch b = source.next();

@@ -7,7 +7,6 @@ import org.contextencoder.data.Split;
 import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.mask.CenterMask;
-import org.contextencoder.mask.HoleCover;
 import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
@@ -47,7 +46,7 @@ class TrainerTest {
     private static ImageSet train;
     private static ImageSet validation;
     private static final CenterMask MASK = new CenterMask(32, 16);
-    private static final TrainingConfig CONFIG = new TrainingConfig(3, 16, Optimizer.ADAM, 1e-3, 9, 0, HoleFill.MEAN, true);
+    private static final TrainingConfig CONFIG = new TrainingConfig(3, 16, Optimizer.ADAM, 1e-3, 9, 0, HoleFill.Choice.MEAN, true);
 
     @BeforeAll
     static void load() {
@@ -60,7 +59,7 @@ class TrainerTest {
         return () -> {
             InpaintingModel m = new InpaintingModel(Architecture.CE32.build(c.seed(),
                     c.optimizer().updater(c.learningRate()), c.optimizer().weightDecay(), 16),
-                    Architecture.CE32, 16, new HoleCover.Solid(train.meanColour()));
+                    Architecture.CE32, 16, new HoleFill.Solid(train.meanColour()));
             made.set(m);
             return m;
         };
@@ -82,7 +81,7 @@ class TrainerTest {
                     .setOutputs("out").build());
             graph.init();
             InpaintingModel m = new InpaintingModel(graph, Architecture.CE32, 16,
-                    new HoleCover.Solid(train.meanColour()));
+                    new HoleFill.Solid(train.meanColour()));
             made.set(m);
             return m;
         };

@@ -1,9 +1,11 @@
 package org.contextencoder.viz;
 
 import org.contextencoder.data.ImageSet;
+import org.contextencoder.eval.Baseline;
 import org.contextencoder.mask.CenterMask;
 import org.junit.jupiter.api.Test;
 
+import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,8 +39,40 @@ class InpaintingGridTest {
 
     @Test
     void aGridWithoutInpaintersShowsTheOriginalAndMaskedRows() {
-        var image = InpaintingGrid.render(WHITE, InpaintingGrid.first(WHITE, 5), new CenterMask(8, 4), List.of());
+        BufferedImage image = InpaintingGrid.render(WHITE, InpaintingGrid.first(WHITE, 5), new CenterMask(8, 4),
+                List.of());
         // 8 px images are enlarged 16x: two rows of 128 px cells plus gaps.
         assertEquals(2 * (128 + 4) + 4, image.getHeight());
+        assertRow(image, 0, WHITE_RGB, "original");
+        assertRow(image, 1, GREY_RGB, "masked");
+    }
+
+    @Test
+    void eachInpainterHasARowWithItsPredictionInTheHole() {
+        BufferedImage image = InpaintingGrid.render(WHITE, InpaintingGrid.first(WHITE, 2), new CenterMask(8, 4),
+                List.of(Baseline.trainMean(new float[3]), Baseline.trainMean(new float[]{1, 0, 0})));
+        assertEquals(4 * (128 + 4) + 4, image.getHeight());
+        assertRow(image, 2, 0x000000, "black fill");
+        assertRow(image, 3, 0xFF0000, "red fill");
+    }
+
+    private static final int WHITE_RGB = 0xFFFFFF;
+    /** 0.5 shown at its nearest level, 128. */
+    private static final int GREY_RGB = 0x808080;
+
+    /** Both images of a row: white outside the 4x4 centre hole, {@code hole} inside it (one pixel = 16x16). */
+    private static void assertRow(BufferedImage grid, int row, int hole, String what) {
+        int cell = 128 + 4;
+        int left = grid.getWidth() - 2 * cell; // the cells end the grid, after the labels
+        for (int column = 0; column < 2; column++) {
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 8; x++) {
+                    boolean inHole = x >= 2 && x < 6 && y >= 2 && y < 6;
+                    int rgb = grid.getRGB(left + column * cell + x * 16 + 8, 4 + row * cell + y * 16 + 8) & 0xFFFFFF;
+                    assertEquals(Integer.toHexString(inHole ? hole : WHITE_RGB), Integer.toHexString(rgb),
+                            what + ", image " + column + ", pixel " + x + "," + y);
+                }
+            }
+        }
     }
 }

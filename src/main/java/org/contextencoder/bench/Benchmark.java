@@ -2,67 +2,39 @@ package org.contextencoder.bench;
 
 import org.bytedeco.javacpp.Loader;
 import org.contextencoder.backend.Nd4jBackend;
-import org.contextencoder.cli.DataOptions;
 import org.contextencoder.data.Cifar10;
 import org.contextencoder.data.Split;
 import org.contextencoder.model.Architecture;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
- * {@code workbench bench}: training and inference images/s, peak memory and the matmul ceiling of DL4J, with the
- * PyTorch reference (bench/torch_bench.py) run alternately in the same command, plus the CIFAR-10 parse time.
+ * Training and inference images/s, peak memory and the matmul ceiling of DL4J, with the PyTorch reference
+ * (bench/torch_bench.py) run alternately with it, plus the CIFAR-10 parse time: what {@code workbench bench}
+ * prints.
+ *
+ * @param dataRoot   the data folder that holds CIFAR-10
+ * @param csv        where to write the medians as CSV too, or null
+ * @param reps       timed repetitions per figure
+ * @param models     the models, by image size
+ * @param withTorch  whether to run the PyTorch reference
+ * @param batch      the batch for every model and mode, or 0 for the workbench's (training and inference differ)
+ * @param repSeconds the least time one repetition takes
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark both models (DL4J against PyTorch, side by side) and the CIFAR-10 parser.")
-public final class BenchCommand implements Callable<Integer> {
+public record Benchmark(Path dataRoot, Path csv, int reps, List<Integer> models, boolean withTorch, int batch,
+                        double repSeconds) {
 
-    @Mixin
-    DataOptions data;
-
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write model,mode,dl4j_ips,torch_ips,ratio.")
-    Path csv;
-
-    @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions per figure (default: 5).")
-    int reps;
-
-    @Option(names = "--models", split = ",", defaultValue = "32,128", paramLabel = "SIZE",
-            description = "Models by image size (default: 32,128).")
-    List<Integer> models;
-
-    @Option(names = "--no-torch", description = "DL4J figures only; do not run bench/torch_best.sh.")
-    boolean noTorch;
-
-    // For quick runs (tests): the defaults are the workbench's batches (training and inference differ) and
-    // torch_bench.py's 3 s repetitions.
-    @Option(names = "--batch", hidden = true, defaultValue = "0",
-            description = "Batch for every model and mode (0: the defaults).")
-    int batch;
-
-    @Option(names = "--rep-seconds", hidden = true, defaultValue = "3", description = "Minimum seconds per repetition.")
-    double repSeconds;
-
-    @Override
-    public Integer call() {
-        run(System.out);
-        return 0;
-    }
-
-    void run(PrintStream printTo) {
+    public void run(PrintStream printTo) {
         // Bad input fails here, before minutes of timing.
         List<Architecture> chosen = models.stream().map(Architecture::forImageSize).distinct().toList();
         Timing timing = new Timing(reps, repSeconds);
-        TorchReference torch = noTorch ? null : new TorchReference(TorchReference.locateScript(Path.of("")), timing,
+        TorchReference torch = !withTorch ? null : new TorchReference(TorchReference.locateScript(Path.of("")), timing,
                 batch);
-        Path cifar = data.root().resolve(Cifar10.FOLDER);
+        Path cifar = dataRoot.resolve(Cifar10.FOLDER);
         Cifar10.openFolder(cifar);
 
         BenchReport report = new BenchReport(printTo);
