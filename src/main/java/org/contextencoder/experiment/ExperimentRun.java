@@ -51,9 +51,9 @@ public final class ExperimentRun {
         LossCurve.savePng(LossCurve.of(result.history(), spec.setting() + ": loss per epoch"),
                 out.resolve("loss.png"));
         List<Inpainter> model = List.of(new ModelInpainter(result.bestModel()));
-        ImageGrid.savePng(InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask, model),
+        ImageGrid.savePng(InpaintingGrid.render(data.train(), GRID_IMAGES, mask, model),
                 out.resolve("grid-train.png"));
-        ImageGrid.savePng(InpaintingGrid.render(data.test(), InpaintingGrid.first(data.test(), GRID_IMAGES), mask, model),
+        ImageGrid.savePng(InpaintingGrid.render(data.test(), GRID_IMAGES, mask, model),
                 out.resolve("grid-test.png"));
 
         manifest.put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch())
