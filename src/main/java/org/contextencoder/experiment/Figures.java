@@ -49,9 +49,18 @@ public final class Figures {
     }
 
     public Table save(String name, Table table, List<Path> runFolders) {
+        return save(table, file(name, "csv"), runFolders);
+    }
+
+    /**
+     * Writes {@code table} to {@code csv} and the manifest of the runs behind it beside it, named
+     * {@code <csv's name>-manifest.properties}.
+     */
+    static Table save(Table table, Path csv, List<Path> runFolders) {
         Manifest manifest = Runs.manifest(runFolders); // first: no table is saved without its manifest
-        ResultTable.writeCsv(table, file(name, "csv"));
-        manifest.write(file(name + "-manifest", "properties"));
+        ResultTable.writeCsv(table, csv);
+        String name = csv.getFileName().toString();
+        manifest.write(csv.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "-manifest.properties"));
         return table;
     }
 }
