@@ -6,6 +6,7 @@
 #   full:  the paper's settings; executed copies replace the notebooks in place.
 # The scale reaches notebooks as WORKBENCH_SCALE; MAX_EPOCH, DATASET_LIMIT and the like pass through.
 # The kernel is the one built in this checkout (target/), whatever kernelspec is installed.
+# Every executed notebook is cleaned by environment/clean-outputs.py (no machine paths, no INFO log lines).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,10 +26,11 @@ case "$scale" in
     *) echo "unknown scale '$scale' (small or full)" >&2; exit 2 ;;
 esac
 export WORKBENCH_SCALE=$scale
-# Kernels run in their notebook's folder: a relative data root means where this command was typed.
+# A relative data root means where this command was typed. Kernels run in their notebook's folder, so each gets it
+# relative to that folder: what a notebook prints of it (data_dir, where its images came from) holds no machine path.
+data_root=
 if [ -n "${WORKBENCH_DATA:-}" ]; then
-    WORKBENCH_DATA=$(realpath -m -- "$WORKBENCH_DATA")
-    export WORKBENCH_DATA
+    data_root=$(realpath -m -- "$WORKBENCH_DATA")
 fi
 
 if [ ${#notebooks[@]} -eq 0 ]; then
@@ -55,6 +57,11 @@ for notebook in "${notebooks[@]}"; do
         out_dir=$(dirname "$notebook")
     fi
     mkdir -p "$out_dir"
+    kernel_dir=$(dirname "$notebook")
+    if [ -n "$data_root" ]; then
+        WORKBENCH_DATA=$(realpath -m --relative-to="$kernel_dir" -- "$data_root")
+        export WORKBENCH_DATA
+    fi
     echo "== $notebook ($scale) -> $out_dir"
     start=$(date +%s)
     /usr/bin/python3 -m jupyter nbconvert --to notebook --execute \
@@ -62,5 +69,7 @@ for notebook in "${notebooks[@]}"; do
         --ExecutePreprocessor.timeout="$cell_timeout" \
         --output-dir "$out_dir" --output "$(basename "$notebook")" \
         "$notebook"
+    /usr/bin/python3 "$root/environment/clean-outputs.py" --root "$root" ${data_root:+--data "$data_root"} \
+        --relative-to "$kernel_dir" "$out_dir/$(basename "$notebook")"
     echo "== done in $(( $(date +%s) - start )) s"
 done

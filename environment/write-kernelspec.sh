@@ -21,9 +21,10 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
 else
     java_bin=$(readlink -f "$(command -v java)")
 fi
-# The workbench's few log lines (which layer helpers are active, photos skipped) go to stdout, so a notebook shows
-# them as plain text rather than as an error-coloured stderr block.
-jvm_opts=${KERNEL_JVM_OPTS:--Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=8G -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.logFile=System.out}
+# Cells show the workbench's warnings (photos skipped, a sweep run diverged) as plain text on stdout rather than as
+# an error-coloured stderr block, and none of its INFO lines (the backend, a finished run reused): those are for
+# the command line, while a notebook's outputs are what its reader reads.
+jvm_opts=${KERNEL_JVM_OPTS:--Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=8G -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.logFile=System.out -Dorg.slf4j.simpleLogger.log.org.contextencoder=warn}
 
 mkdir -p "$dir"
 # Python writes the JSON so that paths and options are quoted correctly.

@@ -21,6 +21,10 @@ public final class ModelInpainter implements Inpainter {
         this.name = name;
     }
 
+    public InpaintingModel model() {
+        return model;
+    }
+
     @Override
     public String name() {
         return name;

@@ -62,10 +62,8 @@ public final class ExperimentRun {
             AtomicFiles.writePng(out.resolve("loss.png"),
                     LossCurve.of(result.history(), spec.setting() + ": loss per epoch"));
             List<Inpainter> model = List.of(new ModelInpainter(result.bestModel()));
-            AtomicFiles.writePng(out.resolve("grid-train.png"),
-                    InpaintingGrid.render(data.train(), InpaintingGrid.first(data.train(), GRID_IMAGES), mask, model));
-            AtomicFiles.writePng(out.resolve("grid-test.png"),
-                    InpaintingGrid.render(data.test(), InpaintingGrid.first(data.test(), GRID_IMAGES), mask, model));
+            AtomicFiles.writePng(out.resolve("grid-train.png"), InpaintingGrid.render(data.train(), GRID_IMAGES, mask, model));
+            AtomicFiles.writePng(out.resolve("grid-test.png"), InpaintingGrid.render(data.test(), GRID_IMAGES, mask, model));
 
             run.manifest().put("epochs_run", result.history().size()).put("best_epoch", result.bestEpoch())
                     .put("stopped_early", result.stoppedEarly())

@@ -47,9 +47,18 @@ public final class Figures {
     }
 
     public Table save(String name, Table table, List<Path> runFolders) {
+        return save(table, file(name, "csv"), runFolders);
+    }
+
+    /**
+     * Writes {@code table} to {@code csv} and the manifest of the runs behind it beside it, named
+     * {@code <csv's name>-manifest.properties}.
+     */
+    static Table save(Table table, Path csv, List<Path> runFolders) {
         Manifest manifest = Runs.manifest(runFolders); // first: no table is saved without its manifest
-        AtomicFiles.writeCsv(file(name, "csv"), table);
-        manifest.write(file(name + "-manifest", "properties"));
+        AtomicFiles.writeCsv(csv, table);
+        String name = csv.getFileName().toString();
+        manifest.write(csv.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "-manifest.properties"));
         return table;
     }
 }

@@ -2,7 +2,7 @@ package org.contextencoder.experiment;
 
 import org.contextencoder.eval.MaskedError;
 import org.contextencoder.eval.ModelInpainter;
-import org.contextencoder.io.AtomicFiles;
+import org.contextencoder.viz.MetricFormats;
 import org.contextencoder.viz.ResultTable;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -34,6 +34,7 @@ public final class Table1 {
             "landmark", Map.of("train", 0.11007, "test", 0.03086));
 
     public static final String PAPER_METHOD = "paper";
+    private static final String FILE = "table1.csv";
     static final List<String> SETTINGS = List.of("general", "truck", "landmark");
     /** The strongest baseline: what a learned model has to beat to be worth its training. */
     static final String BASELINE = "harmonic";
@@ -46,6 +47,7 @@ public final class Table1 {
         Table t = Table.create("Table 1: masked MSE", StringColumn.create("setting"), StringColumn.create("split"),
                 StringColumn.create("method"), DoubleColumn.create("masked_mse"), DoubleColumn.create("psnr"));
         for (String metric : ResultTable.LATER_METRICS) t.addColumns(DoubleColumn.create(metric));
+        MetricFormats.applyTo(t);
         for (String setting : SETTINGS) {
             Path folder = runFolders.get(setting);
             if (folder == null) continue;
@@ -62,8 +64,13 @@ public final class Table1 {
         return t;
     }
 
-    public static void writeCsv(Table table, Path file) {
-        AtomicFiles.writeCsv(file, table);
+    /**
+     * Saves the table as {@code table1.csv} in {@code folder} (the README's Table 1 is copied from it), with the
+     * manifests of the runs it was read from in {@code table1-manifest.properties}; returns the table.
+     */
+    public static Table save(Table table, Path folder, Map<String, Path> runFolders) {
+        List<Path> runs = SETTINGS.stream().filter(runFolders::containsKey).map(runFolders::get).toList();
+        return Figures.save(table, folder.resolve(FILE), runs);
     }
 
     /**

@@ -20,6 +20,11 @@ public final class InpaintingGrid {
     private InpaintingGrid() {
     }
 
+    /** The grid of the first {@code n} images of a set (or all, if fewer): the figure every notebook shows. */
+    public static BufferedImage render(ImageSet images, int n, Mask mask, List<? extends Inpainter> inpainters) {
+        return render(images, first(images, n), mask, inpainters);
+    }
+
     public static BufferedImage render(ImageSet images, int[] indices, Mask mask, List<? extends Inpainter> inpainters) {
         int n = indices.length;
         int s = images.side();

@@ -9,8 +9,9 @@ import tech.tablesaw.api.Table;
 import java.util.List;
 
 /**
- * Scores (from {@code eval.Evaluator}) as a Tablesaw table with columns {@code setting, split, method, masked_mse, psnr, images} (the shape of
- * the paper's Table 1 with the baselines beside it), then {@link #LATER_METRICS}.
+ * Scores (from {@code eval.Evaluator}) as a Tablesaw table with columns {@code setting, split, method, masked_mse,
+ * psnr, images} (the shape of the paper's Table 1 with the baselines beside it), then {@link #LATER_METRICS}; shown
+ * to the decimals of {@link MetricFormats}, written in full.
  */
 public final class ResultTable {
 
@@ -27,6 +28,7 @@ public final class ResultTable {
                 StringColumn.create("setting"), StringColumn.create("split"), StringColumn.create("method"),
                 DoubleColumn.create("masked_mse"), DoubleColumn.create("psnr"), IntColumn.create("images"));
         for (String metric : LATER_METRICS) table.addColumns(DoubleColumn.create(metric));
+        MetricFormats.applyTo(table);
     }
 
     public ResultTable add(String setting, String split, Score score) {

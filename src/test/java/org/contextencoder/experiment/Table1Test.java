@@ -1,6 +1,7 @@
 package org.contextencoder.experiment;
 
 import org.contextencoder.eval.MaskedError;
+import org.contextencoder.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,9 +71,27 @@ class Table1Test {
             }
         }
         Path csv = dir.resolve("table1.csv");
-        Table1.writeCsv(t, csv);
+        AtomicFiles.writeCsv(csv, t);
         assertTrue(Files.readAllLines(csv).contains("truck,test,paper,0.03596," + MaskedError.psnr(0.03596) + ",,,,"),
                 "missing values are written empty");
+    }
+
+    @Test
+    void savedAsTable1CsvInFullWithTheRunsManifestsAndShownToFiveDecimals(@TempDir Path dir) throws Exception {
+        Path general = run(dir, "general", 0.019391400506297018, 0.03, 0.04);
+        Path truck = run(dir, "truck", 0.01, 0.05, 0.04);
+        new Manifest().put("seed", 42).write(general.resolve("manifest.properties"));
+        new Manifest().put("seed", 7).write(truck.resolve("manifest.properties"));
+        Map<String, Path> runs = Map.of("general", general, "truck", truck);
+        Table t = Table1.from(runs);
+
+        assertSame(t, Table1.save(t, dir.resolve("figures"), runs), "returned, so the cell shows it");
+
+        assertEquals("general,train,context-encoder,0.019391400506297018," + MaskedError.psnr(0.019391400506297018)
+                + ",,,,", Files.readAllLines(dir.resolve("figures/table1.csv")).get(1));
+        assertEquals(Map.of("general.seed", "42", "truck.seed", "7"),
+                Manifest.read(dir.resolve("figures/table1-manifest.properties")).entries());
+        assertEquals(List.of("0.01939", "17.12"), List.of(t.getString(0, "masked_mse"), t.getString(0, "psnr")));
     }
 
     @Test

@@ -53,6 +53,16 @@ class WorkbenchRenderersTest {
     }
 
     @Test
+    void aPictureOrAChartSaysItsSizeAsPlainText() {
+        XYChart chart = new XYChartBuilder().width(320).height(200).title("loss").build();
+        chart.addSeries("train", new double[]{1, 2, 3}, new double[]{0.9, 0.5, 0.3});
+
+        assertEquals("image 1180x532",
+                renderer.render(new BufferedImage(1180, 532, BufferedImage.TYPE_INT_RGB)).getData(MIMEType.TEXT_PLAIN));
+        assertEquals("image 320x200", renderer.render(chart).getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
     void aTablesawTableBecomesHtmlWithATextFallback() {
         Table table = Table.create("scores",
                 StringColumn.create("mask", "center", "<random>"),

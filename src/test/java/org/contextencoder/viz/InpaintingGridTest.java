@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class InpaintingGridTest {
@@ -74,5 +75,28 @@ class InpaintingGridTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theShortFormDrawsTheFirstImagesExactlyAsTheLongFormDoes() {
+        byte[] pixels = new byte[3 * 3 * 64];
+        for (int i = 0; i < pixels.length; i++) pixels[i] = (byte) (i * 37);
+        ImageSet three = new ImageSet(pixels, null, 8, List.of());
+        CenterMask mask = new CenterMask(8, 4);
+        List<Baseline> fills = List.of(Baseline.harmonic());
+
+        BufferedImage shortForm = InpaintingGrid.render(three, 2, mask, fills);
+        BufferedImage longForm = InpaintingGrid.render(three, new int[]{0, 1}, mask, fills);
+
+        assertPixelsEqual(longForm, shortForm);
+        assertPixelsEqual(InpaintingGrid.render(three, new int[]{0, 1, 2}, mask, fills),
+                InpaintingGrid.render(three, 8, mask, fills));
+    }
+
+    private static void assertPixelsEqual(BufferedImage expected, BufferedImage actual) {
+        assertEquals(expected.getWidth(), actual.getWidth(), "width");
+        assertEquals(expected.getHeight(), actual.getHeight(), "height");
+        assertArrayEquals(expected.getRGB(0, 0, expected.getWidth(), expected.getHeight(), null, 0, expected.getWidth()),
+                actual.getRGB(0, 0, actual.getWidth(), actual.getHeight(), null, 0, actual.getWidth()));
     }
 }
