@@ -22,7 +22,10 @@ public final class SideBySide {
     private SideBySide() {
     }
 
-    /** Batches are the models' inference batch, as every run's own scores use, so a model scores the same here. */
+    /**
+     * Scored in batches of the models' inference batch (the smallest, should they differ), as each run scores its
+     * own model: the same model on the same images gives the same figures here as in its run's metrics.
+     */
     public static Table score(String title, String setting, String split, List<ModelInpainter> models,
                               ImageSet images, Mask mask) {
         if (models.isEmpty()) throw new IllegalArgumentException("give at least one model to score");

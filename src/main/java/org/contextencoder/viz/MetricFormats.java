@@ -22,8 +22,8 @@ public final class MetricFormats {
     private MetricFormats() {
     }
 
-    /** Sets the display format of every metric column the table has; returns the table. */
-    public static Table applyTo(Table table) {
+    /** Sets the display format of every metric column the table has. */
+    public static void applyTo(Table table) {
         for (var pattern : PATTERNS.entrySet()) {
             if (table.containsColumn(pattern.getKey())
                     && table.column(pattern.getKey()) instanceof NumberColumn<?, ?> column) {
@@ -31,6 +31,5 @@ public final class MetricFormats {
                         DecimalFormatSymbols.getInstance(Locale.ROOT)), "");
             }
         }
-        return table;
     }
 }
