@@ -26,8 +26,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--experiment", required = true, description = "general, truck or landmark")
     String experiment;
 
-    @Option(names = "--architecture", description = "ce32 or unet32 for 32 px, unet128 for 128 px "
-            + "(default: the paper's model for the experiment).")
+    @Option(names = "--architecture", completionCandidates = ArchitectureIds.class,
+            description = "The network, one that takes the experiment's image size: ${COMPLETION-CANDIDATES} "
+                    + "(default: the paper's model for the experiment).")
     String architecture;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (resumes if it holds a run).")

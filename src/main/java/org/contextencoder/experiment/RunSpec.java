@@ -1,6 +1,7 @@
 package org.contextencoder.experiment;
 
 import org.contextencoder.model.Architecture;
+import org.contextencoder.model.Architectures;
 import org.contextencoder.train.TrainingConfig;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Everything that defines a training run: the experiment, the network, how to train, the hole, how many images
@@ -20,7 +22,9 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
     public RunSpec {
         if (architecture.imageSize() != experiment.imageSize()) {
             throw new IllegalArgumentException("the " + experiment.id() + " experiment has " + experiment.imageSize()
-                    + " px images, which the " + architecture.id() + " model does not take");
+                    + " px images, which the " + architecture.id() + " model does not take: use " + Architectures.all()
+                    .stream().filter(a -> a.imageSize() == experiment.imageSize()).map(Architecture::id)
+                    .collect(Collectors.joining(" or ")));
         }
         architecture.requireHole(hole);
         requireLimit("training", trainLimit);

@@ -20,8 +20,8 @@ import java.util.Properties;
 
 /**
  * Saves and loads an {@link InpaintingModel}: DL4J's model zip (weights and optimizer state, so training can
- * resume) plus a {@code workbench.properties} entry with the image size, hole and fill. Writes go to a
- * temporary file that is renamed into place, so a crash never leaves a half-written model.
+ * resume) plus a {@code workbench.properties} entry with the architecture's id, the image size, hole and fill.
+ * Writes go to a temporary file that is renamed into place, so a crash never leaves a half-written model.
  */
 public final class ModelFile {
 
@@ -84,7 +84,7 @@ public final class ModelFile {
                     + "): it is damaged or not a model zip; train again or pass another file", e);
         }
         try {
-            return new InpaintingModel(graph, Architecture.valueOf(p.getProperty("architecture")),
+            return new InpaintingModel(graph, Architecture.parse(p.getProperty("architecture")),
                     Integer.parseInt(p.getProperty("hole")), HoleCover.parse(p.getProperty("fill")));
         } catch (RuntimeException e) {
             throw new ModelFileException(file + " has an unreadable " + ENTRY + " (" + e.getMessage() + ")", e);
@@ -99,7 +99,7 @@ public final class ModelFile {
 
     private static Properties describe(InpaintingModel model) {
         Properties p = new Properties();
-        p.setProperty("architecture", model.architecture().name());
+        p.setProperty("architecture", model.architecture().id());
         p.setProperty("image", Integer.toString(model.imageSize()));
         p.setProperty("hole", Integer.toString(model.holeSize()));
         p.setProperty("fill", model.cover().describe());

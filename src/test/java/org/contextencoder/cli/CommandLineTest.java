@@ -142,6 +142,13 @@ class CommandLineTest {
     }
 
     @Test
+    void trainHelpListsTheRegisteredArchitectures() {
+        Result help = cli("train", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("image size: ce32, unet128, unet32"), help.out());
+    }
+
+    @Test
     void badInputEndsWithOneClearSentence() {
         Result missingModel = cli("evaluate", "--model", dir.resolve("none.zip").toString(), "--images", dir.toString());
         assertEquals(1, missingModel.code());
