@@ -5,6 +5,7 @@ import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.experiment.Datasets;
 import org.contextencoder.experiment.Experiment;
+import org.contextencoder.experiment.ExperimentData;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -52,7 +53,8 @@ final class ImageChoice {
                     + " px images but this model takes " + imageSize + " px images");
         }
         Split split = Split.parse(experiment.split);
-        loaded = e.load(dataRoot, experiment.photos, 0, split == Split.TEST ? limit : 1, photoSplitSeed);
+        loaded = ExperimentData.load(e, dataRoot, experiment.photos, 0, split == Split.TEST ? limit : 1,
+                photoSplitSeed);
         if (split == Split.TEST) return loaded.test();
         return limit > 0 ? loaded.train().limit(limit) : loaded.train();
     }

@@ -1,9 +1,9 @@
 package org.contextencoder.cli;
 
 import org.contextencoder.experiment.Experiment;
-import org.contextencoder.experiment.ExperimentRun;
-import org.contextencoder.experiment.RunReport;
+import org.contextencoder.experiment.RunPipeline;
 import org.contextencoder.experiment.RunSpec;
+import org.contextencoder.experiment.TrainedRun;
 import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.train.ConsoleProgress;
@@ -86,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
         RunSpec spec = RunSpec.of(e, epochs, data.root()).withArchitecture(a).withTraining(t)
                 .withHole(hole != null ? hole : a.defaultHole())
                 .withLimits(trainLimit, testLimit).withPhotos(photos);
-        RunReport report = ExperimentRun.train(spec, out, new ConsoleProgress());
+        TrainedRun report = RunPipeline.train(spec, out, new ConsoleProgress());
         System.out.println(report.metrics().table().print());
         System.out.println("best epoch " + report.history().best().epoch() + " of " + report.history().size()
                 + "; results in " + out);

@@ -49,7 +49,7 @@ public final class Figures {
     }
 
     public Table save(String name, Table table, List<Path> runFolders) {
-        Manifest manifest = Runs.manifest(runFolders); // first: no table is saved without its manifest
+        Manifest manifest = RunFolder.manifest(runFolders); // first: no table is saved without its manifest
         ResultTable.writeCsv(table, file(name, "csv"));
         manifest.write(file(name + "-manifest", "properties"));
         return table;

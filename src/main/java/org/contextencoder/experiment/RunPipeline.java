@@ -36,22 +36,23 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * One experiment from data to results, as the {@code train} command and the notebooks run it. The output folder
+ * One run from data to results, as the {@code train} command and the notebooks run it: its images
+ * ({@link ExperimentData}), training, scores and pictures. The output folder
  * receives {@code config.properties}, {@code manifest.properties}, {@code history.csv}, {@code model.zip},
  * {@code metrics.csv} (model and baselines, train and test), {@code loss.png} and {@code grid-train.png} /
  * {@code grid-test.png}. Running it again on the same folder resumes an interrupted run.
  */
-public final class ExperimentRun {
+public final class RunPipeline {
 
     /** Images shown per grid. */
     public static final int GRID_IMAGES = 8;
     /** The resolved settings of the run, which a resume must match. */
     private static final String CONFIG = "config.properties";
 
-    private ExperimentRun() {
+    private RunPipeline() {
     }
 
-    public static RunReport train(RunSpec spec, Path out, ProgressListener progress) {
+    public static TrainedRun train(RunSpec spec, Path out, ProgressListener progress) {
         long started = System.nanoTime();
         try (Started run = start(spec, out)) {
             Datasets data = run.data();
@@ -75,7 +76,7 @@ public final class ExperimentRun {
                             String.format(Locale.ROOT, "%.0f", (System.nanoTime() - started) / 1e9))
                     .put("finished", Instant.now());
             run.manifest().write(out.resolve("manifest.properties"));
-            return new RunReport(out, result.bestModel(), result.history(), metrics, data, result.stoppedEarly());
+            return new TrainedRun(out, result.bestModel(), result.history(), metrics, data, result.stoppedEarly());
         }
     }
 
@@ -107,7 +108,7 @@ public final class ExperimentRun {
      */
     private static Started start(RunSpec spec, Path out) {
         requireResumableWith(spec, out);
-        Datasets data = load(spec);
+        Datasets data = ExperimentData.load(spec);
         RunLock lock = RunLock.acquire(out);
         try {
             // Again under the lock: another process may have started a run here while the data loaded.
@@ -132,11 +133,6 @@ public final class ExperimentRun {
         Map<String, String> was = saved.stringPropertyNames().stream()
                 .collect(Collectors.toMap(k -> k, saved::getProperty));
         ResumeCheck.requireSame(RunSpec.shaping(was), RunSpec.shaping(spec.asMap()), out);
-    }
-
-    /** The run's training and test images, as training will see them: for looking at the data first. */
-    public static Datasets load(RunSpec spec) {
-        return spec.experiment().load(spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit());
     }
 
     private static Manifest manifest(RunSpec spec, Datasets data, Path out) {
