@@ -6,6 +6,7 @@ import org.contextencoder.data.Split;
 import org.contextencoder.experiment.Datasets;
 import org.contextencoder.experiment.Experiment;
 import org.contextencoder.experiment.ExperimentData;
+import org.contextencoder.experiment.ValidationSplit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -53,8 +54,9 @@ final class ImageChoice {
                     + " px images but this model takes " + imageSize + " px images");
         }
         Split split = Split.parse(experiment.split);
+        // The whole training split (no validation split held out of it) is what --split train scores.
         loaded = ExperimentData.load(e, dataRoot, experiment.photos, 0, split == Split.TEST ? limit : 1,
-                photoSplitSeed);
+                photoSplitSeed, ValidationSplit.TEST);
         if (split == Split.TEST) return loaded.test();
         return limit > 0 ? loaded.train().limit(limit) : loaded.train();
     }

@@ -1,5 +1,6 @@
 package org.contextencoder.experiment;
 
+import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.eval.Baselines;
 import org.contextencoder.eval.Evaluator;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,10 +39,10 @@ import java.util.stream.Collectors;
 
 /**
  * One run from data to results, as the {@code train} command and the notebooks run it: its images
- * ({@link ExperimentData}), training, scores and pictures. The output folder
- * receives {@code config.properties}, {@code manifest.properties}, {@code history.csv}, {@code model.zip},
- * {@code metrics.csv} (model and baselines, train and test), {@code loss.png} and {@code grid-train.png} /
- * {@code grid-test.png}. Running it again on the same folder resumes an interrupted run.
+ * ({@link ExperimentData}), training, scores and pictures. The output folder receives {@code config.properties},
+ * {@code manifest.properties}, {@code history.csv}, {@code model.zip}, {@code metrics.csv} (model and baselines on
+ * train, validation if held out, and test), {@code loss.png} and {@code grid-train.png} / {@code grid-test.png}.
+ * Running it again on the same folder resumes an interrupted run.
  */
 public final class RunPipeline {
 
@@ -138,7 +140,8 @@ public final class RunPipeline {
     private static Manifest manifest(RunSpec spec, Datasets data, Path out) {
         Manifest manifest = Manifest.environment().continuing(out.resolve("manifest.properties")).putAll(spec.asMap())
                 .putAll(data.manifestEntries()).put("data_sha256", data.checksum())
-                .put("train_images", data.train().count()).put("test_images", data.test().count());
+                .put("train_images", data.train().count()).put("validation_images", data.validation().count())
+                .put("test_images", data.test().count());
         manifest.write(out.resolve("manifest.properties"));
         writeConfig(spec, out);
         return manifest;
@@ -146,7 +149,8 @@ public final class RunPipeline {
 
     private static TrainingResult fit(RunSpec spec, Datasets data, Path out, ProgressListener progress) {
         Mask mask = new CenterMask(spec.experiment().imageSize(), spec.hole());
-        return new Trainer(spec.training(), progress).train(() -> newModel(spec, data), data.train(), data.test(), mask, out);
+        return new Trainer(spec.training(), progress).train(() -> newModel(spec, data), data.train(), data.validation(),
+                mask, out);
     }
 
     /** The untrained model a run starts from, with the hole cover its fill gives for these images. */
@@ -157,17 +161,18 @@ public final class RunPipeline {
                 t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().cover(data.train()));
     }
 
-    /** The model and the three baselines on both splits. */
+    /** The model and the three baselines on the training images, the held-out validation images if any, the test. */
     public static ResultTable score(String setting, InpaintingModel model, Datasets data) {
         ResultTable table = new ResultTable(setting + " masked MSE");
         Evaluator evaluator = new Evaluator(model.architecture().inferenceBatch());
         List<Inpainter> methods = new ArrayList<>();
         methods.add(new ModelInpainter(model));
         methods.addAll(Baselines.all(data.train().meanColour()));
-        for (Split split : Split.values()) {
-            table.addScores(setting, split.id(), evaluator, methods, split == Split.TRAIN ? data.train() : data.test(),
-                    model.mask());
-        }
+        Map<String, ImageSet> splits = new LinkedHashMap<>();
+        splits.put(Split.TRAIN.id(), data.train());
+        if (data.validationSplit() == ValidationSplit.HOLDOUT) splits.put(ValidationSplit.KEY, data.validation());
+        splits.put(Split.TEST.id(), data.test());
+        splits.forEach((split, images) -> table.addScores(setting, split, evaluator, methods, images, model.mask()));
         return table;
     }
 
