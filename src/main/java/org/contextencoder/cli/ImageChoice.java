@@ -5,6 +5,8 @@ import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.experiment.Datasets;
 import org.contextencoder.experiment.Experiment;
+import org.contextencoder.experiment.ExperimentData;
+import org.contextencoder.experiment.ValidationSplit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -62,10 +64,11 @@ final class ImageChoice {
                     + " px images but this model takes " + imageSize + " px images");
         }
         Split split = Split.parse(experiment.split);
-        // Every training image (the training mean is theirs); of the test images those scored, or, when the training
-        // images are scored, just one (a limit of 0 would load them all).
+        // Every training image (the training mean is theirs, no validation split held out of them); of the test
+        // images those scored, or, when the training images are scored, just one (a limit of 0 would load them all).
         int testImages = split == Split.TEST ? limit : 1;
-        Datasets data = e.load(dataRoot, experiment.photos, ALL, testImages, photoSplitSeed);
+        Datasets data = ExperimentData.load(e, dataRoot, experiment.photos, ALL, testImages, photoSplitSeed,
+                ValidationSplit.TEST);
         ImageSet scored = split == Split.TEST ? data.test() : limit > 0 ? data.train().limit(limit) : data.train();
         return new Chosen(scored, data.train());
     }

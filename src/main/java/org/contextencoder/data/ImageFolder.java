@@ -67,31 +67,55 @@ public final class ImageFolder {
 
     /** The photos of one split, at most {@code limit} (no limit when {@code limit <= 0}). */
     public ImageSet split(Split split, int limit) {
-        Path sub = folder.resolve(split.id());
-        List<Path> files;
-        if (Files.isDirectory(folder.resolve("train")) && Files.isDirectory(folder.resolve("test"))) {
-            files = photosIn(sub);
-        } else {
-            files = new ArrayList<>(photosIn(folder));
-            if (files.size() < FEWEST_TO_SPLIT) {
-                throw new DatasetException("the photo folder " + folder + " holds " + files.size() + " photo"
-                        + (files.size() == 1 ? "" : "s") + ", and splitting a flat folder 80/20 into training and "
-                        + "test photos needs at least " + FEWEST_TO_SPLIT + ": add photos, or put them in train/ "
-                        + "and test/ subfolders");
-            }
-            Collections.shuffle(files, new Random(splitSeed));
-            int cut = (int) Math.round(files.size() * TRAIN_FRACTION);
-            files = split == Split.TRAIN ? files.subList(0, cut) : files.subList(cut, files.size());
+        return load(atMost(files(split), limit), size);
+    }
+
+    /** The training photos less the {@link #validation} ones, at most {@code limit}. */
+    public ImageSet trainingLessValidation(int limit) {
+        return load(atMost(Holdout.training(trainingInSplitOrder()), limit), size);
+    }
+
+    /**
+     * The validation photos, at most {@code limit}: the last tenth of the training photos ({@link Holdout}) in the
+     * split seed's shuffle. A {@code train/} folder's photos are shuffled by the split seed too, since sorted by
+     * name the last tenth could be one kind of scene.
+     */
+    public ImageSet validation(int limit) {
+        return load(atMost(Holdout.validation(trainingInSplitOrder()), limit), size);
+    }
+
+    private List<Path> trainingInSplitOrder() {
+        List<Path> files = new ArrayList<>(files(Split.TRAIN));
+        if (hasSplitFolders()) Collections.shuffle(files, new Random(splitSeed));
+        return files;
+    }
+
+    private boolean hasSplitFolders() {
+        return Files.isDirectory(folder.resolve("train")) && Files.isDirectory(folder.resolve("test"));
+    }
+
+    /** The photos of a split: a subfolder's sorted, or a flat folder's shuffled by the split seed and cut 80/20. */
+    private List<Path> files(Split split) {
+        if (hasSplitFolders()) return photosIn(folder.resolve(split.id()));
+        List<Path> files = new ArrayList<>(photosIn(folder));
+        if (files.size() < FEWEST_TO_SPLIT) {
+            throw new DatasetException("the photo folder " + folder + " holds " + files.size() + " photo"
+                    + (files.size() == 1 ? "" : "s") + ", and splitting a flat folder 80/20 into training and "
+                    + "test photos needs at least " + FEWEST_TO_SPLIT + ": add photos, or put them in train/ "
+                    + "and test/ subfolders");
         }
-        if (limit > 0 && files.size() > limit) files = files.subList(0, limit);
-        return load(files, size);
+        Collections.shuffle(files, new Random(splitSeed));
+        int cut = (int) Math.round(files.size() * TRAIN_FRACTION);
+        return split == Split.TRAIN ? files.subList(0, cut) : files.subList(cut, files.size());
+    }
+
+    private static List<Path> atMost(List<Path> files, int limit) {
+        return limit > 0 && files.size() > limit ? files.subList(0, limit) : files;
     }
 
     /** Every photo directly in {@code folder} (sorted by name), as model-sized squares. */
     public static ImageSet all(Path folder, int size, int limit) {
-        List<Path> files = new ImageFolder(folder, size, SPLIT_SEED).photosIn(folder);
-        if (limit > 0 && files.size() > limit) files = files.subList(0, limit);
-        return load(files, size);
+        return load(atMost(new ImageFolder(folder, size, SPLIT_SEED).photosIn(folder), limit), size);
     }
 
     private List<Path> photosIn(Path dir) {

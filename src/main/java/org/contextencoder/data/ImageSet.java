@@ -105,6 +105,16 @@ public final class ImageSet {
                 labels == null ? null : Arrays.copyOf(labels, n), side, classNames);
     }
 
+    /** Images {@code from..to-1}, in their order. */
+    public ImageSet slice(int from, int to) {
+        if (from < 0 || to > count || from > to) {
+            throw new IllegalArgumentException("images " + from + ".." + to + " are not within 0.." + count);
+        }
+        int per = valuesPerImage();
+        return new ImageSet(Arrays.copyOfRange(pixels, from * per, to * per),
+                labels == null ? null : Arrays.copyOfRange(labels, from, to), side, classNames);
+    }
+
     /** The images whose label is one of {@code classIndices}, in their original order. */
     public ImageSet withLabels(int... classIndices) {
         boolean[] keep = new boolean[Math.max(classNames.size(), 1) + 256];

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * An experiment's training and test images, with where they came from: {@code source} describes them,
- * {@code folder} holds the files they were read from, {@code photoSplitSeed} is the seed that splits a flat photo
- * folder (empty for CIFAR-10, whose split is the official one).
+ * An experiment's training, validation and test images, with where they came from: {@code validationSplit} says
+ * whether the validation images are held out of the training split or are the test images themselves,
+ * {@code source} describes them, {@code folder} holds the files they were read from, {@code photoSplitSeed} is the
+ * seed that splits a flat photo folder (empty for CIFAR-10, whose split is the official one).
  */
-public record Datasets(ImageSet train, ImageSet test, String source, Path folder, OptionalLong photoSplitSeed) {
+public record Datasets(ImageSet train, ImageSet validation, ImageSet test, ValidationSplit validationSplit,
+                       String source, Path folder, OptionalLong photoSplitSeed) {
 
     /** SHA-256 over the source files; computed on demand, since only a run's manifest needs it. */
     public String checksum() {

@@ -55,7 +55,7 @@ public final class Figures {
      * {@code <csv's name>-manifest.properties}.
      */
     static Table save(Table table, Path csv, List<Path> runFolders) {
-        Manifest manifest = Runs.manifest(runFolders); // first: no table is saved without its manifest
+        Manifest manifest = RunFolder.manifest(runFolders); // first: no table is saved without its manifest
         AtomicFiles.writeCsv(csv, table);
         String name = csv.getFileName().toString();
         manifest.write(csv.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "-manifest.properties"));

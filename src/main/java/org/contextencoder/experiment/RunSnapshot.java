@@ -57,7 +57,7 @@ public record RunSnapshot(Path folder, Map<String, String> settings, LossHistory
                 .forEach(k -> settings.putIfAbsent(k, manifest.get(k)));
         LossHistory history = Files.isRegularFile(historyFile) ? LossHistory.read(historyFile) : new LossHistory();
         Map<String, Double> scores = Files.isRegularFile(folder.resolve("metrics.csv"))
-                ? testScores(Runs.metrics(folder)) : Map.of();
+                ? testScores(RunFolder.metrics(folder)) : Map.of();
         return new RunSnapshot(folder, Collections.unmodifiableMap(settings), history, scores,
                 manifest.containsKey("finished"), Duration.between(lastWritten(folder), Instant.now()));
     }

@@ -1,6 +1,7 @@
 package org.contextencoder.experiment;
 
 import org.contextencoder.model.Architecture;
+import org.contextencoder.model.Architectures;
 import org.contextencoder.train.TrainingConfig;
 
 import java.nio.file.Path;
@@ -9,18 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Everything that defines a training run: the experiment, the network, how to train, the hole, how many images
- * (0 = all), and where the data is ({@code photos} overrides the landmark folder; null for the default).
+ * (0 = all), where the data is ({@code photos} overrides the landmark folder; null for the default) and which
+ * images validate it.
  */
 public record RunSpec(Experiment experiment, Architecture architecture, TrainingConfig training, int hole,
-                      int trainLimit, int testLimit, Path dataRoot, Path photos) {
+                      int trainLimit, int testLimit, Path dataRoot, Path photos, ValidationSplit validation) {
 
     public RunSpec {
         if (architecture.imageSize() != experiment.imageSize()) {
             throw new IllegalArgumentException("the " + experiment.id() + " experiment has " + experiment.imageSize()
-                    + " px images, which the " + architecture.id() + " model does not take");
+                    + " px images, which the " + architecture.id() + " model does not take: use " + Architectures.all()
+                    .stream().filter(a -> a.imageSize() == experiment.imageSize()).map(Architecture::id)
+                    .collect(Collectors.joining(" or ")));
         }
         architecture.requireHole(hole);
         requireLimit("training", trainLimit);
@@ -38,33 +43,41 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
         }
     }
 
-    /** The paper's setting for an experiment: its model, default hole and batch size, all images. */
+    /**
+     * The paper's setting for an experiment: its model, default hole and batch size, all images; validated on a
+     * split held out of the training images, as every new run is.
+     */
     public static RunSpec of(Experiment experiment, int epochs, Path dataRoot) {
         Architecture a = experiment.architecture();
         return new RunSpec(experiment, a, TrainingConfig.paperDefaults(epochs, a.trainingBatch())
-                .withFill(a.defaultFill()), a.defaultHole(), 0, 0, dataRoot, null);
+                .withFill(a.defaultFill()), a.defaultHole(), 0, 0, dataRoot, null, ValidationSplit.HOLDOUT);
     }
 
     /** The run with another model, and that model's default hole fill. */
     public RunSpec withArchitecture(Architecture a) {
         return new RunSpec(experiment, a, training.withFill(a.defaultFill()), hole, trainLimit, testLimit, dataRoot,
-                photos);
+                photos, validation);
     }
 
     public RunSpec withTraining(TrainingConfig t) {
-        return new RunSpec(experiment, architecture, t, hole, trainLimit, testLimit, dataRoot, photos);
+        return new RunSpec(experiment, architecture, t, hole, trainLimit, testLimit, dataRoot, photos, validation);
     }
 
     public RunSpec withHole(int h) {
-        return new RunSpec(experiment, architecture, training, h, trainLimit, testLimit, dataRoot, photos);
+        return new RunSpec(experiment, architecture, training, h, trainLimit, testLimit, dataRoot, photos, validation);
     }
 
     public RunSpec withLimits(int train, int test) {
-        return new RunSpec(experiment, architecture, training, hole, train, test, dataRoot, photos);
+        return new RunSpec(experiment, architecture, training, hole, train, test, dataRoot, photos, validation);
     }
 
     public RunSpec withPhotos(Path folder) {
-        return new RunSpec(experiment, architecture, training, hole, trainLimit, testLimit, dataRoot, folder);
+        return new RunSpec(experiment, architecture, training, hole, trainLimit, testLimit, dataRoot, folder,
+                validation);
+    }
+
+    public RunSpec withValidation(ValidationSplit v) {
+        return new RunSpec(experiment, architecture, training, hole, trainLimit, testLimit, dataRoot, photos, v);
     }
 
     /**
@@ -80,12 +93,14 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
 
     /**
      * The settings that shape the model or its data, of this run or of the {@link #asMap()} a run folder saved: all
-     * but the epochs, the patience and where the data lives, with the photo folder for an experiment on photos. A run
-     * can only be resumed with the same.
+     * but the epochs, the patience and where the data lives, with the photo folder for an experiment on photos, and
+     * the validation split (the test split for a folder saved before the choice existed). A run can only be resumed
+     * with the same.
      */
     public static Map<String, String> shaping(Map<String, String> settings) {
         Map<String, String> m = new TreeMap<>(settings);
         m.keySet().removeAll(List.of("epochs", "patience", "data_dir", "photos"));
+        m.put(ValidationSplit.KEY, ValidationSplit.of(settings).id());
         boolean onPhotos = Arrays.stream(Experiment.values())
                 .anyMatch(e -> e.usesPhotos() && e.id().equals(settings.get("experiment")));
         String photos = settings.get("photos");
@@ -108,6 +123,7 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
         m.put("test_limit", Integer.toString(testLimit));
         m.put("data_dir", dataRoot.toString());
         if (photos != null) m.put("photos", photos.toString());
+        m.put(ValidationSplit.KEY, validation.id());
         return m;
     }
 }

@@ -93,7 +93,7 @@ public final class Sweep {
                 Path out = folder.resolve(folderName(optimizer, lr));
                 Run run;
                 try {
-                    run = new Run(optimizer, lr, ExperimentRun.trainOnly(spec, out, progress), false);
+                    run = new Run(optimizer, lr, RunPipeline.trainOnly(spec, out, progress), false);
                 } catch (TrainingDivergedException e) {
                     LOG.warn("{} diverged: {}", runName(optimizer, lr), e.getMessage());
                     Path file = out.resolve("history.csv");

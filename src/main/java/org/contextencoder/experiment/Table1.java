@@ -51,7 +51,7 @@ public final class Table1 {
         for (String setting : SETTINGS) {
             Path folder = runFolders.get(setting);
             if (folder == null) continue;
-            Table metrics = Runs.metrics(folder);
+            Table metrics = RunFolder.metrics(folder);
             for (String split : List.of("train", "test")) {
                 for (Row r : metrics) {
                     if (!r.getString("split").equals(split)) continue;

@@ -6,110 +6,108 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-import java.util.Locale;
+/**
+ * A network the workbench trains: the images it takes, the holes it predicts, what covers them, its batches and
+ * how to build it. Each is one object; {@link Architectures} lists them, so that a new model is one subclass and
+ * one line there, and the command line offers it.
+ */
+public abstract class Architecture {
 
-/** The paper's two networks, by the image size they take, and one of ours. */
-public enum Architecture {
     /** Section 2.2: 32x32 in, 16x16 centre out. */
-    CE32(ContextEncoder32.IMAGE_SIZE, ContextEncoder32.PATCH_SIZE),
+    public static final Architecture CE32 = new ContextEncoder32();
     /** Section 2.3: 128x128 in, 32x32 centre out (or 64x64). */
-    UNET128(ContextEncoder128.IMAGE_SIZE, ContextEncoder128.PATCH_SIZE),
+    public static final Architecture UNET128 = new ContextEncoder128();
     /** Beyond the paper: {@link #CE32} with the skip connections of {@link #UNET128}, cropped to the hole. */
-    UNET32(ContextEncoder32.IMAGE_SIZE, ContextEncoder32.PATCH_SIZE);
+    public static final Architecture UNET32 = new UNet32();
 
+    private final String id;
     private final int imageSize;
     private final int defaultHole;
+    private final HoleFill.Choice defaultFill;
+    private final int trainingBatch;
+    private final int inferenceBatch;
 
-    Architecture(int imageSize, int defaultHole) {
+    /**
+     * @param id             the name runs, model files and the command line know it by, in lower case
+     * @param defaultHole    the hole it predicts unless a run says otherwise
+     * @param defaultFill    what covers the hole unless a run says otherwise (the paper leaves it open)
+     * @param trainingBatch  the batch for training by default (the trainer's, the bench's and torch_bench.py's)
+     * @param inferenceBatch the batch for inference (evaluation, validation)
+     */
+    protected Architecture(String id, int imageSize, int defaultHole, HoleFill.Choice defaultFill, int trainingBatch,
+                           int inferenceBatch) {
+        if (!id.matches("[a-z0-9_-]+")) {
+            throw new IllegalArgumentException("an architecture's id is a lower-case name without spaces, not '"
+                    + id + "'");
+        }
+        this.id = id;
         this.imageSize = imageSize;
         this.defaultHole = defaultHole;
-    }
-
-    public int imageSize() {
-        return imageSize;
-    }
-
-    public int defaultHole() {
-        return defaultHole;
-    }
-
-    /**
-     * What covers the hole unless a run says otherwise (the paper leaves it open). The models with skip
-     * connections from the hole see its cover at full resolution, so its harmonic fill gives them the border's
-     * colours to build on (validation masked MSE against the mean colour: UNET32 on trucks 0.0293 against 0.0318
-     * after two epochs, UNET128 on the landmark photos 0.0249 against 0.0274 after one);
-     * through the 32 px model's dense bottleneck it makes no difference (0.0397 against 0.0394 after one), and
-     * that model keeps the mean colour.
-     */
-    public HoleFill.Choice defaultFill() {
-        return this == CE32 ? HoleFill.Choice.MEAN : HoleFill.Choice.HARMONIC;
-    }
-
-    /**
-     * Batch for training by default (the trainer's, the bench's and torch_bench.py's): 64 for the 32 px models, 16 for
-     * the 128 px one, whose images each take about 30 times the arithmetic of a 32 px one.
-     */
-    public int trainingBatch() {
-        return imageSize == ContextEncoder32.IMAGE_SIZE ? 64 : 16;
-    }
-
-    /**
-     * Batch for inference (evaluation, validation). The 32 px model infers about 1.6x faster at 256 than at 64
-     * (bench/README.md: its small layers leave oneDNN underused at 64); the 128 px model stays at 64, where its
-     * activations already take about 0.27 GB per layer.
-     */
-    public int inferenceBatch() {
-        return imageSize == ContextEncoder32.IMAGE_SIZE ? 256 : 64;
-    }
-
-    public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole) {
-        return configuration(seed, updater, weightDecay, hole, Layout.CHANNELS_LAST);
-    }
-
-    public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
-                                                       Layout layout) {
-        if (this == UNET128) return ContextEncoder128.configuration(seed, updater, weightDecay, hole, layout);
-        requireHole(hole);
-        return ContextEncoder32.configuration(seed, updater, weightDecay, layout, this == UNET32);
+        this.defaultFill = defaultFill;
+        this.trainingBatch = trainingBatch;
+        this.inferenceBatch = inferenceBatch;
     }
 
     /** Refuses a hole this network cannot predict, before anything is built or written. */
-    public void requireHole(int hole) {
-        if (this == UNET128) {
-            if (hole % 4 != 0 || hole <= 0 || hole >= imageSize) {
-                throw new IllegalArgumentException("the 128x128 model needs a hole that is a multiple of 4 below 128"
-                        + " (the paper's are 32 and 64), not " + hole);
-            }
-        } else if (hole != ContextEncoder32.PATCH_SIZE) {
-            throw new IllegalArgumentException("the 32x32 models predict a 16x16 centre, so their hole must be 16 px,"
-                    + " not " + hole);
-        }
+    public abstract void requireHole(int hole);
+
+    /** The network for a centre hole of {@code hole} pixels; {@code weightDecay > 0} makes Adam AdamW. */
+    public abstract ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay,
+                                                                int hole, Layout layout);
+
+    public final ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay,
+                                                             int hole) {
+        return configuration(seed, updater, weightDecay, hole, Layout.CHANNELS_LAST);
     }
 
     /** A new, initialised network in the fast layout (with the backend's layer helpers switched on first). */
-    public ComputationGraph build(long seed, IUpdater updater, double weightDecay, int hole) {
+    public final ComputationGraph build(long seed, IUpdater updater, double weightDecay, int hole) {
         return build(seed, updater, weightDecay, hole, Layout.CHANNELS_LAST);
     }
 
-    public ComputationGraph build(long seed, IUpdater updater, double weightDecay, int hole, Layout layout) {
+    public final ComputationGraph build(long seed, IUpdater updater, double weightDecay, int hole, Layout layout) {
         Nd4jBackend.configure();
         ComputationGraph graph = new ComputationGraph(configuration(seed, updater, weightDecay, hole, layout));
         graph.init();
         return ChannelsLastBatchNorm.install(graph);
     }
 
-    /** The paper's model for this image size. */
-    public static Architecture forImageSize(int size) {
-        for (Architecture a : values()) if (a.imageSize == size) return a;
-        throw new IllegalArgumentException("no model takes " + size + "x" + size + " images: use 32 or 128");
+    public final String id() {
+        return id;
     }
 
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
+    public final int imageSize() {
+        return imageSize;
     }
 
+    public final int defaultHole() {
+        return defaultHole;
+    }
+
+    public final HoleFill.Choice defaultFill() {
+        return defaultFill;
+    }
+
+    public final int trainingBatch() {
+        return trainingBatch;
+    }
+
+    public final int inferenceBatch() {
+        return inferenceBatch;
+    }
+
+    /** The registered architecture with this id, in any case ({@link Architectures#parse}). */
     public static Architecture parse(String id) {
-        for (Architecture a : values()) if (a.id().equals(id.trim().toLowerCase(Locale.ROOT))) return a;
-        throw new IllegalArgumentException("unknown architecture '" + id + "': use ce32, unet32 or unet128");
+        return Architectures.parse(id);
+    }
+
+    /** The paper's model for this image size ({@link Architectures#forImageSize}). */
+    public static Architecture forImageSize(int size) {
+        return Architectures.forImageSize(size);
+    }
+
+    @Override
+    public final String toString() {
+        return id;
     }
 }

@@ -1,5 +1,6 @@
 package org.contextencoder.model;
 
+import org.contextencoder.mask.HoleFill;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -11,7 +12,7 @@ import static org.contextencoder.model.Layers.pool;
 import static org.contextencoder.model.Layers.upsample;
 
 /**
- * The paper's 128x128 model (section 2.3): a U-Net from the 128x128x3 image to its 32x32x3 centre.
+ * The paper's 128x128 model (section 2.3), {@link Architecture#UNET128}: a U-Net from the 128x128x3 image to its 32x32x3 centre.
  * <pre>
  * enc1 Conv 64  + BN + ReLU  128x128, pool -> 64
  * enc2 Conv 128 + BN + ReLU   64x64,  pool -> 32
@@ -29,21 +30,33 @@ import static org.contextencoder.model.Layers.upsample;
  * whole image to the hole, the skips are cropped to the same region, so every feature it joins describes the
  * same pixels: the hole's border, where the known context meets the prediction, stays sharp.
  */
-public final class ContextEncoder128 {
+public final class ContextEncoder128 extends Architecture {
 
     public static final int IMAGE_SIZE = 128;
     public static final int PATCH_SIZE = 32;
 
-    private ContextEncoder128() {
+    /**
+     * Harmonic fill, since its skips see the hole's cover at full resolution (see {@link UNet32}). A training batch
+     * of 16, as each 128 px image takes about 30 times the arithmetic of a 32 px one; inference at 64, where its
+     * activations already take about 0.27 GB per layer.
+     */
+    ContextEncoder128() {
+        super("unet128", IMAGE_SIZE, PATCH_SIZE, HoleFill.Choice.HARMONIC, 16, 64);
     }
 
-    /**
-     * The network for a centre hole of {@code hole} pixels (a multiple of 4 below 128: the paper's 32, or the 64 of
-     * its section 4.2; the decoder's crops scale with the hole).
-     */
-    static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
+    /** The decoder's crops scale with the hole: any multiple of 4 below the image (the paper's 32 and 64). */
+    @Override
+    public void requireHole(int hole) {
+        if (hole % 4 != 0 || hole <= 0 || hole >= IMAGE_SIZE) {
+            throw new IllegalArgumentException("the 128x128 model needs a hole that is a multiple of 4 below 128"
+                    + " (the paper's are 32 and 64), not " + hole);
+        }
+    }
+
+    @Override
+    public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
                                                        Layout layout) {
-        Architecture.UNET128.requireHole(hole);
+        requireHole(hole);
         GraphBuilder g = Layers.graph(seed, updater, weightDecay, layout, IMAGE_SIZE);
 
         String enc1 = convBnRelu(g, "enc1", 64, layout.entry(), "image");
@@ -63,4 +76,5 @@ public final class ContextEncoder128 {
         Layers.sigmoidPatchWithMse(g, dec1, hole, layout);
         return g.build();
     }
+
 }

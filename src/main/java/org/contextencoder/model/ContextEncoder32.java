@@ -1,18 +1,17 @@
 package org.contextencoder.model;
 
+import org.contextencoder.mask.HoleFill;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 
-import static org.contextencoder.model.Layers.concat;
 import static org.contextencoder.model.Layers.convBnRelu;
-import static org.contextencoder.model.Layers.crop;
 import static org.contextencoder.model.Layers.pool;
 import static org.contextencoder.model.Layers.upsample;
 
 /**
- * The paper's 32x32 model (section 2.2): 32x32x3 image in, its 16x16x3 centre out.
+ * The paper's 32x32 model (section 2.2), {@link Architecture#CE32}: 32x32x3 image in, its 16x16x3 centre out.
  * <pre>
  * Conv 64 + BN + ReLU + pool   32 -> 16
  * Conv 128 + BN + ReLU + pool  16 -> 8
@@ -23,31 +22,39 @@ import static org.contextencoder.model.Layers.upsample;
  * Conv 3 sigmoid               16x16x3
  * </pre>
  * Every pixel of the patch comes through the 4096-unit bottleneck, which keeps the image's gist but loses where
- * exactly an edge meets the hole. {@link Architecture#UNET32} adds the 128 px model's remedy: skip connections
- * from the encoder, cropped to the hole, so the decoder also sees the hole's border at full resolution.
- * <pre>
- * dec2 Conv 128 on [up(dec1), centre 8x8 of enc2]     8x8    (the hole at 1/2)
- * dec3 Conv 64  on [up(dec2), centre 16x16 of enc1]  16x16   (the hole at full scale)
- * Conv 3 sigmoid                                     16x16x3
- * </pre>
+ * exactly an edge meets the hole; {@link UNet32} changes the decoder's last stages to see the hole's border.
  */
-public final class ContextEncoder32 {
+public class ContextEncoder32 extends Architecture {
 
     public static final int IMAGE_SIZE = 32;
     public static final int PATCH_SIZE = 16;
     static final int BOTTLENECK_UNITS = 4096;
 
-    private ContextEncoder32() {
+    /** Through the dense bottleneck a harmonic fill makes no difference, so the paper's model keeps the mean. */
+    ContextEncoder32() {
+        this("ce32", HoleFill.Choice.MEAN);
     }
 
-    /** {@code weightDecay > 0} adds decoupled weight decay (Adam becomes AdamW). */
-    public static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay) {
-        return configuration(seed, updater, weightDecay, Layout.CHANNELS_LAST, false);
+    /**
+     * The 32 px models train at 64 and infer at 256, where they run about 1.6x faster than at 64 (bench/README.md:
+     * their small layers leave oneDNN underused at 64).
+     */
+    ContextEncoder32(String id, HoleFill.Choice defaultFill) {
+        super(id, IMAGE_SIZE, PATCH_SIZE, defaultFill, 64, 256);
     }
 
-    /** {@code holeSkips}: join the encoder's view of the hole to the decoder ({@link Architecture#UNET32}). */
-    static ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, Layout layout,
-                                                       boolean holeSkips) {
+    @Override
+    public void requireHole(int hole) {
+        if (hole != PATCH_SIZE) {
+            throw new IllegalArgumentException("the 32x32 models predict a 16x16 centre, so their hole must be 16 px,"
+                    + " not " + hole);
+        }
+    }
+
+    @Override
+    public ComputationGraphConfiguration configuration(long seed, IUpdater updater, double weightDecay, int hole,
+                                                       Layout layout) {
+        requireHole(hole);
         GraphBuilder g = Layers.graph(seed, updater, weightDecay, layout, IMAGE_SIZE);
 
         String enc1 = convBnRelu(g, "enc1", 64, layout.entry(), "image");
@@ -58,14 +65,16 @@ public final class ContextEncoder32 {
 
         // The reshape back to 4x4x256 must be explicit: DL4J cannot infer a dense -> conv shape.
         x = upsample(g, "up1", convBnRelu(g, "dec1", 256, layout.unflatten(4, 4, 256), "bottleneck"));
-        if (holeSkips) {
-            // The hole, 16x16 in the image, is the centre 8x8 of enc2 (16x16) and the centre 16x16 of enc1.
-            x = upsample(g, "up2", convBnRelu(g, "dec2", 128, concat(g, "cat2", x, crop(g, "enc2_hole", enc2, 4))));
-            x = convBnRelu(g, "dec3", 64, concat(g, "cat3", x, crop(g, "enc1_hole", enc1, 8)));
-        } else {
-            x = upsample(g, "up2", convBnRelu(g, "dec2", 128, x));
-        }
-        Layers.sigmoidPatchWithMse(g, x, PATCH_SIZE, layout);
+        Layers.sigmoidPatchWithMse(g, decodeHole(g, x, enc1, enc2), PATCH_SIZE, layout);
         return g.build();
     }
+
+    /**
+     * From the decoder at 8x8 to the features of the 16x16 hole that the output convolution reads; {@code enc1}
+     * (32x32) and {@code enc2} (16x16) are the encoder's first two stages.
+     */
+    String decodeHole(GraphBuilder g, String decoder8x8, String enc1, String enc2) {
+        return upsample(g, "up2", convBnRelu(g, "dec2", 128, decoder8x8));
+    }
+
 }

@@ -19,8 +19,8 @@ import java.util.Properties;
 
 /**
  * Saves and loads an {@link InpaintingModel}: DL4J's model zip (weights and optimizer state, so training can
- * resume) plus a {@code workbench.properties} entry with the image size, hole and fill. Written atomically
- * ({@link AtomicFiles}), so a crash never leaves a half-written model.
+ * resume) plus a {@code workbench.properties} entry with the architecture's id, the image size, hole and fill.
+ * Written atomically ({@link AtomicFiles}), so a crash never leaves a half-written model.
  */
 public final class ModelFile {
 
@@ -73,7 +73,7 @@ public final class ModelFile {
                     + "): it is damaged or not a model zip; train again or pass another file", e);
         }
         try {
-            return new InpaintingModel(graph, Architecture.valueOf(p.getProperty("architecture")),
+            return new InpaintingModel(graph, Architecture.parse(p.getProperty("architecture")),
                     Integer.parseInt(p.getProperty("hole")), HoleFill.parse(p.getProperty("fill")));
         } catch (RuntimeException e) {
             throw new ModelFileException(file + " has an unreadable " + ENTRY + " (" + e.getMessage() + ")", e);
@@ -88,7 +88,7 @@ public final class ModelFile {
 
     private static Properties describe(InpaintingModel model) {
         Properties p = new Properties();
-        p.setProperty("architecture", model.architecture().name());
+        p.setProperty("architecture", model.architecture().id());
         p.setProperty("image", Integer.toString(model.imageSize()));
         p.setProperty("hole", Integer.toString(model.holeSize()));
         p.setProperty("fill", model.fill().describe());

@@ -11,9 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * A run's state on disk, in the run's folder. After each epoch N the weights and optimizer state go to a new
  * {@code checkpoint/epoch-N.zip}, an improved epoch's weights alone to {@code checkpoint/best-N.zip}, and the
- * history to {@code history.csv}; then {@code checkpoint/state.properties}, which names those files, replaces the
+ * history to {@code history.csv}, and each part of the training step's own state (if it has any) to a new
+ * {@code checkpoint/NAME-N.state}; then {@code checkpoint/state.properties}, which names those files, replaces the
  * previous state in one atomic rename. That rename is the commit: a run killed at any moment resumes from the last
  * committed epoch. Only after it does {@code best-N.zip} become {@code model.zip} and the older files go;
  * {@link #recover} completes those steps, and removes what an uncommitted epoch or a killed write left, when the run
@@ -42,12 +47,17 @@ final class Checkpoint {
     private static final String EPOCHS_DONE = "epochs_done";
     private static final String WEIGHTS = "weights";
     private static final String BEST = "best";
-    /** The state's own keys; everything else in it is the run's settings. */
+    /** Before the name of each part of the training step's state. */
+    private static final String STEP_STATE = "step_state.";
+    /** The state's own keys (and those starting with {@link #STEP_STATE}); all others are the run's settings. */
     private static final List<String> KEYS = List.of(EPOCHS_DONE, WEIGHTS, BEST);
     /** Where runs from before the weights files were named kept them. */
     private static final String LEGACY_WEIGHTS = "last.zip";
+    /** What a part of a step's state may be called: its file name starts with it. */
+    private static final Pattern STATE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     /** The checkpoint files this class writes; others in the folder are left alone. */
-    private static final Pattern OWN_FILE = Pattern.compile("(epoch|best)-\\d+\\.zip|" + Pattern.quote(LEGACY_WEIGHTS));
+    private static final Pattern OWN_FILE = Pattern.compile("(epoch|best)-\\d+\\.zip|" + STATE_NAME.pattern()
+            + "-\\d+\\.state|" + Pattern.quote(LEGACY_WEIGHTS));
     /** The temporary files of writes that were killed before their rename (ModelFile's, AtomicFiles'). */
     private static final Pattern TEMPORARY = Pattern.compile("\\..*\\.part");
 
@@ -79,8 +89,12 @@ final class Checkpoint {
         return Files.isRegularFile(state());
     }
 
-    /** Saves the epoch just finished; {@code improved} also makes it the best model. */
-    void save(InpaintingModel model, LossHistory history, boolean improved, Map<String, String> settings) {
+    /**
+     * Saves the epoch just finished with the training step's {@code stepState}; {@code improved} also makes it the
+     * best model.
+     */
+    void save(InpaintingModel model, Map<String, StepState> stepState, LossHistory history, boolean improved,
+              Map<String, String> settings) {
         int epoch = history.size();
         Properties p = new Properties();
         p.putAll(settings);
@@ -88,6 +102,12 @@ final class Checkpoint {
         p.setProperty(WEIGHTS, "epoch-" + epoch + ".zip");
         steps.before("weights");
         ModelFile.save(model, folder().resolve(p.getProperty(WEIGHTS)));
+        for (Map.Entry<String, StepState> part : stepState.entrySet()) {
+            String file = stateFile(part.getKey(), epoch);
+            p.setProperty(STEP_STATE + part.getKey(), file);
+            steps.before("state " + part.getKey());
+            part.getValue().save(folder().resolve(file));
+        }
         if (improved) {
             p.setProperty(BEST, "best-" + epoch + ".zip");
             steps.before("best");
@@ -125,8 +145,9 @@ final class Checkpoint {
             move(folder().resolve(best), bestModel());
         }
         steps.before("remove");
-        String weights = state.getProperty(WEIGHTS, LEGACY_WEIGHTS);
-        remove(folder(), name -> OWN_FILE.matcher(name).matches() && !name.equals(weights)
+        Set<String> named = new HashSet<>(stepStateFiles(state).values());
+        named.add(state.getProperty(WEIGHTS, LEGACY_WEIGHTS));
+        remove(folder(), name -> OWN_FILE.matcher(name).matches() && !named.contains(name)
                 || TEMPORARY.matcher(name).matches());
         remove(dir, name -> TEMPORARY.matcher(name).matches());
     }
@@ -154,8 +175,42 @@ final class Checkpoint {
     /** The settings the run was started with (all must match to resume). */
     Map<String, String> settings() {
         Properties p = committed();
-        return p.stringPropertyNames().stream().filter(k -> !KEYS.contains(k))
+        return p.stringPropertyNames().stream().filter(k -> !KEYS.contains(k) && !k.startsWith(STEP_STATE))
                 .collect(Collectors.toMap(k -> k, p::getProperty));
+    }
+
+    /** A new file for a part of a step's state after {@code epoch}; a name that could not be one is refused. */
+    private static String stateFile(String name, int epoch) {
+        if (!STATE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a part of a training step's state is named in lower-case letters,"
+                    + " digits and underscores, not '" + name + "'");
+        }
+        return name + "-" + epoch + ".state";
+    }
+
+    /** The files of the step's state that {@code state} commits, by the part's name. */
+    private static Map<String, String> stepStateFiles(Properties state) {
+        Map<String, String> files = new TreeMap<>();
+        for (String key : state.stringPropertyNames()) {
+            if (key.startsWith(STEP_STATE)) files.put(key.substring(STEP_STATE.length()), state.getProperty(key));
+        }
+        return files;
+    }
+
+    /**
+     * Restores the training step's state as the last committed epoch left it. A run whose checkpoint holds other
+     * parts than the step has was trained by another step, and is refused.
+     */
+    void restore(Map<String, StepState> stepState) {
+        Map<String, String> files = stepStateFiles(committed());
+        if (!files.keySet().equals(new TreeSet<>(stepState.keySet()))) {
+            throw new IllegalArgumentException(dir + " holds a run whose training step kept "
+                    + (files.isEmpty() ? "no state of its own" : "the state " + String.join(", ", files.keySet()))
+                    + ", and this step keeps " + (stepState.isEmpty() ? "none"
+                    : String.join(", ", new TreeSet<>(stepState.keySet())))
+                    + ": resume it with the step it was trained with, or choose another output folder");
+        }
+        stepState.forEach((name, part) -> part.restore(folder().resolve(files.get(name))));
     }
 
     private Properties committed() {

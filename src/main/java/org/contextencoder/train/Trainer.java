@@ -19,10 +19,11 @@ import java.util.stream.IntStream;
 
 /**
  * Trains a context encoder epoch by epoch: shuffled batches (the order depends only on seed and epoch, so a
- * resumed run continues exactly as an uninterrupted one would), the training loss as the mean of the batch
- * losses, the validation loss as masked MSE on the held-out images, a checkpoint after every epoch, and an
- * early stop once validation has not improved for {@code patience} epochs; with {@code lrPatience} the learning
- * rate halves each time validation has not improved for that many epochs.
+ * resumed run continues exactly as an uninterrupted one would), each given to a {@link TrainingStep} (the paper's
+ * L2 step unless {@link #withStep} says otherwise), the training loss as the mean of the batch losses, the
+ * validation loss as masked MSE on the held-out images, a checkpoint after every epoch, and an early stop once
+ * validation has not improved for {@code patience} epochs; with {@code lrPatience} the learning rate halves each
+ * time validation has not improved for that many epochs.
  */
 public final class Trainer {
 
@@ -30,6 +31,7 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private final ProgressListener listener;
+    private final TrainingStep.Factory step;
     private final Checkpoint.Steps checkpointSteps;
 
     public Trainer(TrainingConfig config, ProgressListener listener) {
@@ -38,9 +40,20 @@ public final class Trainer {
 
     /** {@code checkpointSteps} hears each step of every checkpoint write (tests kill the run there). */
     Trainer(TrainingConfig config, ProgressListener listener, Checkpoint.Steps checkpointSteps) {
+        this(config, listener, TrainingStep.L2, checkpointSteps);
+    }
+
+    private Trainer(TrainingConfig config, ProgressListener listener, TrainingStep.Factory step,
+                    Checkpoint.Steps checkpointSteps) {
         this.config = config;
         this.listener = listener;
+        this.step = step;
         this.checkpointSteps = checkpointSteps;
+    }
+
+    /** The same trainer with another step for each batch. */
+    public Trainer withStep(TrainingStep.Factory other) {
+        return new Trainer(config, listener, other, checkpointSteps);
     }
 
     /**
@@ -56,9 +69,12 @@ public final class Trainer {
         checkpoint.recover();
         InpaintingModel model;
         LossHistory history;
+        TrainingStep batchStep;
         if (checkpoint.exists()) {
             model = checkpoint.lastModel();
             history = checkpoint.committedHistory();
+            batchStep = step.start(model, config);
+            checkpoint.restore(batchStep.state());
             if (history.size() >= config.epochs() || patienceRunOut(history, config.patience())) {
                 LOG.info("{} holds a finished run ({} epochs): reusing it", runDir, history.size());
             } else {
@@ -67,6 +83,7 @@ public final class Trainer {
         } else {
             model = fresh.get();
             history = new LossHistory();
+            batchStep = step.start(model, config);
         }
         listener.runStarted(runDir, history, config.epochs());
         boolean stoppedEarly = false;
@@ -80,11 +97,11 @@ public final class Trainer {
                 LOG.info("epoch {}: learning rate {} (halved after {} epochs without improvement)", epoch, rate,
                         config.lrPatience());
             }
-            EpochRecord record = runEpoch(model, train, validation, mask, epoch, history);
+            EpochRecord record = runEpoch(model, batchStep, train, validation, mask, epoch, history);
             requireFinite(record, model, history);
             boolean improved = history.size() == 0 || record.valLoss() < history.best().valLoss();
             history.add(record);
-            checkpoint.save(model, history, improved, settings());
+            checkpoint.save(model, batchStep.state(), history, improved, settings());
             listener.epochDone(record, config.epochs(), improved);
         }
         stoppedEarly |= patienceRunOut(history, config.patience()) && history.size() < config.epochs();
@@ -134,38 +151,42 @@ public final class Trainer {
         return false;
     }
 
-    private EpochRecord runEpoch(InpaintingModel model, ImageSet train, ImageSet validation, Mask mask, int epoch,
-                                 LossHistory history) {
-        ComputationGraph graph = model.graph();
+    private EpochRecord runEpoch(InpaintingModel model, TrainingStep batchStep, ImageSet train, ImageSet validation,
+                                 Mask mask, int epoch, LossHistory history) {
         int[] order = shuffled(train.count(), config.seed() * 1_000_003L + epoch);
         long start = System.nanoTime();
-        double lossSum = 0;
+        // Each loss summed over the images so far, in the order the step reports them; the first is the training loss.
+        Map<String, Double> sums = new LinkedHashMap<>();
         int seen = 0;
-        boolean decays = config.optimizer().weightDecay() > 0;
         try (BatchSource batches = new BatchSource(train, mask, model.fill(), order, config.batchSize(),
                 config.flip() ? config.seed() * 7_919L + epoch : null)) {
             int total = batches.batches();
             for (int b = 1; batches.hasNext(); b++) {
                 Batch batch = batches.next();
-                // DL4J's score adds the weight-decay penalty (AdamW); the loss reported is the MSE alone.
-                double penalty = decays ? graph.calcRegularizationScore(true) : 0;
-                graph.fit(new org.nd4j.linalg.dataset.DataSet(batch.features(), batch.labels()));
-                double loss = graph.score() - penalty;
-                if (!Double.isFinite(loss)) {
-                    throw diverged("the training loss became " + loss + " in epoch " + epoch + ", batch " + b, history);
+                boolean first = true;
+                for (Map.Entry<String, Double> loss : batchStep.fit(batch).parts().entrySet()) {
+                    if (!Double.isFinite(loss.getValue())) {
+                        throw diverged("the " + (first ? "training" : loss.getKey()) + " loss became "
+                                + loss.getValue() + " in epoch " + epoch + ", batch " + b, history);
+                    }
+                    sums.merge(loss.getKey(), loss.getValue() * batch.size(), Double::sum);
+                    first = false;
                 }
-                lossSum += loss * batch.size();
                 seen += batch.size();
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double epochLeft = elapsed / seen * (order.length - seen);
                 double perEpoch = elapsed + epochLeft;
-                listener.batchDone(new BatchProgress(epoch, config.epochs(), b, total, lossSum / seen,
-                        seen / elapsed, epochLeft, epochLeft + perEpoch * (config.epochs() - epoch)));
+                listener.batchDone(new BatchProgress(epoch, config.epochs(), b, total,
+                        sums.values().iterator().next() / seen, seen / elapsed, epochLeft,
+                        epochLeft + perEpoch * (config.epochs() - epoch)));
             }
         }
         double valLoss = new Evaluator(Math.max(config.batchSize(), model.architecture().inferenceBatch()))
                 .score(new ModelInpainter(model), validation, mask).maskedMse();
-        return new EpochRecord(epoch, lossSum / seen, valLoss, (System.nanoTime() - start) / 1e9);
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> sum : sums.entrySet()) means.put(sum.getKey(), sum.getValue() / seen);
+        double trainLoss = means.remove(means.keySet().iterator().next());
+        return new EpochRecord(epoch, trainLoss, valLoss, (System.nanoTime() - start) / 1e9, means);
     }
 
     /** A diverged epoch must never be committed, let alone become the best model. */

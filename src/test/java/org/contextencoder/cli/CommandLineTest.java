@@ -90,10 +90,13 @@ class CommandLineTest {
         List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
         assertEquals("setting,split,method,masked_mse,psnr,images,masked_l1,ssim,detail_ratio,mean_image_psnr",
                 metrics.get(0));
-        assertEquals(1 + 2 * 4, metrics.size(), "model and three baselines on train and test");
+        assertEquals(1 + 3 * 4, metrics.size(), "model and three baselines on train, validation and test");
+        assertEquals(List.of("train", "validation", "test"), metrics.stream().skip(1).map(l -> l.split(",")[1])
+                .distinct().toList());
         assertTrue(Files.readString(run.resolve("history.csv")).startsWith("epoch,train_loss,val_loss"));
         String manifest = Files.readString(run.resolve("manifest.properties"));
         assertTrue(manifest.contains("data_sha256=") && manifest.contains("seed=42") && manifest.contains("git_commit="));
+        assertTrue(manifest.contains("validation=holdout") && manifest.contains("validation_images=16"), manifest);
         BufferedImage grid = ImageIO.read(run.resolve("grid-test.png").toFile());
         assertTrue(grid.getHeight() > 3 * 128, "three rows of enlarged images");
     }
@@ -139,6 +142,13 @@ class CommandLineTest {
         for (int y = 60; y < 90; y++) for (int x = 60; x < 90; x++)
             if (Math.abs(((original.getRGB(x, y) >> 8) & 0xFF) - ((repaired.getRGB(x, y) >> 8) & 0xFF)) > 2) changed++;
         assertTrue(changed > 100, "the box was repainted: " + changed + " pixels changed");
+    }
+
+    @Test
+    void trainHelpListsTheRegisteredArchitectures() {
+        Result help = cli("train", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("image size: ce32, unet128, unet32"), help.out());
     }
 
     @Test
@@ -203,7 +213,7 @@ class CommandLineTest {
         for (List<String> change : List.of(List.of("--experiment", "general"), List.of("--architecture", "unet32"),
                 List.of("--fill", "zero"), List.of("--seed", "7"), List.of("--optimizer", "sgd"),
                 List.of("--lr", "0.01"), List.of("--batch", "8"), List.of("--no-flip"), List.of("--train-limit", "40"),
-                List.of("--test-limit", "8"), List.of("--lr-patience", "2"))) {
+                List.of("--test-limit", "8"), List.of("--lr-patience", "2"), List.of("--validation", "test"))) {
             Result r = cli(train(run, change.toArray(String[]::new)));
             assertEquals(1, r.code(), change + ": " + r.out());
             assertTrue(r.err().startsWith("error: " + run + " holds a run trained with "), change + ": " + r.err());

@@ -1,5 +1,6 @@
 package org.contextencoder.data;
 
+import org.contextencoder.ImageKeys;
 import org.contextencoder.SharedData;
 import org.contextencoder.TestPhotos;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -124,5 +127,52 @@ class ImageFolderTest {
         Path file = Files.writeString(dir.resolve("photos.jpg"), "x");
         DatasetException e = assertThrows(DatasetException.class, () -> new ImageFolder(file, 32, 0));
         assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
+    }
+
+    /**
+     * A flat folder's validation photos are the last tenth of its training photos in the split seed's shuffle; a
+     * train/ folder's are shuffled by the split seed too, so they are not the last photos by name.
+     */
+    @Test
+    void theValidationPhotosAreTheLastTenthOfTheTrainingPhotosInTheSplitSeedsShuffle(@TempDir Path dir)
+            throws IOException {
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        for (int i = 0; i < 20; i++) TestPhotos.photo(flat.resolve(String.format("p%02d.png", i)), 40, 40, i);
+        ImageFolder folder = new ImageFolder(flat, 32, ImageFolder.SPLIT_SEED);
+        List<String> training = ImageKeys.of(folder.split(Split.TRAIN, 0));
+        List<String> validation = ImageKeys.of(folder.validation(0));
+        assertEquals(16, training.size(), "80% of 20");
+        assertEquals(training.subList(14, 16), validation, "the last 2 of the 16 training photos");
+        assertEquals(training.subList(0, 14), ImageKeys.of(folder.trainingLessValidation(0)));
+        assertEquals(training.subList(0, 5), ImageKeys.of(folder.trainingLessValidation(5)), "a limit after the cut");
+        assertTrue(Collections.disjoint(validation, ImageKeys.of(folder.split(Split.TEST, 0))));
+        assertEquals(validation, ImageKeys.of(new ImageFolder(flat, 32, ImageFolder.SPLIT_SEED).validation(0)),
+                "the same photos every time");
+
+        Path split = dir.resolve("split");
+        Path train = Files.createDirectories(split.resolve("train"));
+        Path test = Files.createDirectories(split.resolve("test"));
+        for (int i = 0; i < 30; i++) TestPhotos.photo(train.resolve(String.format("a%02d.png", i)), 40, 40, i);
+        for (int i = 0; i < 5; i++) TestPhotos.photo(test.resolve("t" + i + ".png"), 40, 40, 100 + i);
+        ImageFolder folders = new ImageFolder(split, 32, ImageFolder.SPLIT_SEED);
+        List<String> byName = ImageKeys.of(folders.split(Split.TRAIN, 0));
+        List<String> held = ImageKeys.of(folders.validation(0));
+        List<String> rest = ImageKeys.of(folders.trainingLessValidation(0));
+        assertEquals(3, held.size());
+        assertEquals(27, rest.size());
+        assertNotEquals(byName.subList(27, 30), held, "not the last photos by name");
+        assertTrue(Collections.disjoint(held, rest) && byName.containsAll(held) && byName.containsAll(rest));
+        assertEquals(held, ImageKeys.of(new ImageFolder(split, 32, ImageFolder.SPLIT_SEED).validation(0)));
+    }
+
+    @Test
+    void aTrainingSplitTooSmallToHoldOutValidationSaysWhatToDo() {
+        assertEquals(1, Holdout.start(2));
+        assertEquals(45_000, Holdout.start(50_000));
+        assertEquals(4_500, Holdout.start(5_000));
+        assertEquals(2_160, Holdout.start(2_400));
+        DatasetException e = assertThrows(DatasetException.class, () -> Holdout.start(1));
+        assertEquals("a validation split is held out of the training images, and 1 training image is too few: add"
+                + " images, or validate on the test split (--validation test)", e.getMessage());
     }
 }

@@ -227,7 +227,7 @@ class RunComparisonTest {
     @Test
     void aRunTheWorkbenchTrainedReadsBackWithItsTestFigures(@TempDir Path dir) {
         RunSpec spec = RunSpec.of(Experiment.TRUCK, 1, SharedData.root()).withLimits(48, 16);
-        RunReport report = ExperimentRun.train(spec, dir.resolve("truck"), ProgressListener.SILENT);
+        TrainedRun report = RunPipeline.train(spec, dir.resolve("truck"), ProgressListener.SILENT);
 
         Table table = RunComparison.of(report.folder()).table();
 

@@ -40,6 +40,17 @@ class ScaleTest {
         assertEquals(16, scale.spec(Experiment.LANDMARK, DATA).training().batchSize());
     }
 
+    /** The committed Table 1 and sweep validated on the test split; their notebooks reproduce them that way. */
+    @Test
+    void theNotebooksRunsKeepTheCommittedProtocolTheTestSplitAsValidation(@TempDir Path project) {
+        Scale scale = Scale.from(Map.of(), project);
+        for (Experiment e : Experiment.values()) {
+            assertEquals(ValidationSplit.TEST, scale.spec(e, DATA).validation(), e.id());
+        }
+        assertEquals(ValidationSplit.TEST, scale.sweepSpec(Experiment.GENERAL, DATA).validation());
+        assertEquals(ValidationSplit.HOLDOUT, RunSpec.of(Experiment.GENERAL, 1, DATA).validation(), "new runs");
+    }
+
     @Test
     void smallIsOneEpochOnAFewImagesUnderTarget(@TempDir Path project) throws Exception {
         Files.writeString(project.resolve("pom.xml"), "<project/>");

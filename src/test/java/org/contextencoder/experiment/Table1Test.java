@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Table1Test {
 
-    /** A run folder as ExperimentRun leaves it, with only the metrics Table 1 reads. */
+    /** A run folder as RunPipeline leaves it, with only the metrics Table 1 reads. */
     private static Path run(Path dir, String name, double modelTrain, double modelTest, double harmonicTest)
             throws Exception {
         Path folder = Files.createDirectories(dir.resolve(name));
@@ -122,10 +122,11 @@ class Table1Test {
     }
 
     @Test
-    void aMissingRunSaysWhichNotebookToRun(@TempDir Path dir) {
+    void aMissingRunSaysToTrainIt(@TempDir Path dir) {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Table1.from(Map.of("truck", dir.resolve("truck"))));
-        assertTrue(e.getMessage().contains("02-truck.ipynb"), e.getMessage());
+        assertTrue(e.getMessage().contains("train that run first (the train command with --out "
+                + dir.resolve("truck")), e.getMessage());
     }
 
     private static Row row(Table t, String setting, String split, String method) {

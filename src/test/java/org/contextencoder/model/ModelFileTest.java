@@ -78,6 +78,22 @@ class ModelFileTest {
         }
     }
 
+    /** Files written before architectures were one object each name theirs by the enum constant, CE32. */
+    @Test
+    void theArchitectureIsRecordedByItsIdAndFilesThatNamedItInCapitalsLoad(@TempDir Path dir) throws IOException {
+        InpaintingModel model = new InpaintingModel(Architecture.UNET32.build(5, new Adam(1e-3), 0, 16),
+                Architecture.UNET32, 16, new HoleFill.Harmonic());
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(model, file, false);
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(file)) {
+            Path entry = zip.getPath("workbench.properties");
+            String properties = Files.readString(entry);
+            assertTrue(properties.contains("architecture=unet32\n"), properties);
+            Files.writeString(entry, properties.replace("architecture=unet32", "architecture=UNET32"));
+        }
+        assertEquals(Architecture.UNET32, ModelFile.load(file).architecture());
+    }
+
     @Test
     void aMissingOrDamagedFileSaysWhatToDo(@TempDir Path dir) throws IOException {
         ModelFileException missing = assertThrows(ModelFileException.class, () -> ModelFile.load(dir.resolve("no.zip")));

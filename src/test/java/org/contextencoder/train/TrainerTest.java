@@ -11,19 +11,11 @@ import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.ModelFile;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,23 +57,10 @@ class TrainerTest {
         };
     }
 
-    /**
-     * A network small enough to train and checkpoint in milliseconds, for the tests of what happens around
-     * training: one 17x17 convolution from the 32 px image to the 16 px hole, sigmoid, MSE.
-     */
+    /** {@link TinyNetwork}: for the tests of what happens around training. */
     private static Supplier<InpaintingModel> tiny(TrainingConfig c, AtomicReference<InpaintingModel> made) {
         return () -> {
-            ComputationGraph graph = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(c.seed())
-                    .updater(c.optimizer().updater(c.learningRate())).weightInit(WeightInit.XAVIER).graphBuilder()
-                    .addInputs("image").setInputTypes(InputType.convolutional(32, 32, 3))
-                    .addLayer("conv", new ConvolutionLayer.Builder(17, 17).nOut(3)
-                            .convolutionMode(ConvolutionMode.Truncate).activation(Activation.IDENTITY).build(), "image")
-                    .addLayer("out", new LossLayer.Builder(LossFunction.MSE).activation(Activation.SIGMOID).build(),
-                            "conv")
-                    .setOutputs("out").build());
-            graph.init();
-            InpaintingModel m = new InpaintingModel(graph, Architecture.CE32, 16,
-                    new HoleFill.Solid(train.meanColour()));
+            InpaintingModel m = TinyNetwork.model(c, train);
             made.set(m);
             return m;
         };

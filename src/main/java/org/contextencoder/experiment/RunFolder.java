@@ -8,22 +8,14 @@ import tech.tablesaw.api.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-/** Reading a finished run's folder, with a message naming what to run when it is not there. */
-public final class Runs {
+/**
+ * A finished run's folder, as {@link RunPipeline} leaves it: its model, loss history, scores and manifest, each
+ * read with a message saying to train the run first when it is not there.
+ */
+public final class RunFolder {
 
-    /** Which notebook writes each of the notebooks' run folders, for the message when one is missing. */
-    static final Map<String, String> NOTEBOOKS = Map.of(
-            "general", "01-general-class.ipynb",
-            "truck", "02-truck.ipynb",
-            "landmark", "03-landmark.ipynb",
-            "landmark-hole64", "03-landmark.ipynb",
-            "sweep", "05-optimizer-sweep.ipynb",
-            "truck-unet32", "07-beyond-the-paper.ipynb",
-            "general-unet32", "07-beyond-the-paper.ipynb");
-
-    private Runs() {
+    private RunFolder() {
     }
 
     public static InpaintingModel model(Path folder) {
@@ -60,11 +52,8 @@ public final class Runs {
     private static Path require(Path folder, String file) {
         Path p = folder.resolve(file);
         if (!Files.isRegularFile(p)) {
-            String name = String.valueOf(folder.getFileName());
-            String notebook = NOTEBOOKS.get(name);
-            throw new IllegalStateException("no " + file + " in " + folder + ": run "
-                    + (notebook != null ? "notebooks/" + notebook : "the notebook")
-                    + " (or the train command with --out " + folder + ") first; it writes " + name);
+            throw new IllegalStateException("no " + file + " in " + folder + ": train that run first (the train"
+                    + " command with --out " + folder + ", or the notebook that trains it)");
         }
         return p;
     }

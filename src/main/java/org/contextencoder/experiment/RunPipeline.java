@@ -1,5 +1,6 @@
 package org.contextencoder.experiment;
 
+import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.eval.Baseline;
 import org.contextencoder.eval.Evaluator;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,22 +37,23 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * One experiment from data to results, as the {@code train} command and the notebooks run it. The output folder
- * receives {@code config.properties}, {@code manifest.properties}, {@code history.csv}, {@code model.zip},
- * {@code metrics.csv} (model and baselines, train and test), {@code loss.png} and {@code grid-train.png} /
- * {@code grid-test.png}. Running it again on the same folder resumes an interrupted run.
+ * One run from data to results, as the {@code train} command and the notebooks run it: its images
+ * ({@link ExperimentData}), training, scores and pictures. The output folder receives {@code config.properties},
+ * {@code manifest.properties}, {@code history.csv}, {@code model.zip}, {@code metrics.csv} (model and baselines on
+ * train, validation if held out, and test), {@code loss.png} and {@code grid-train.png} / {@code grid-test.png}.
+ * Running it again on the same folder resumes an interrupted run.
  */
-public final class ExperimentRun {
+public final class RunPipeline {
 
     /** Images shown per grid. */
     public static final int GRID_IMAGES = 8;
     /** The resolved settings of the run, which a resume must match. */
     private static final String CONFIG = "config.properties";
 
-    private ExperimentRun() {
+    private RunPipeline() {
     }
 
-    public static RunReport train(RunSpec spec, Path out, ProgressListener progress) {
+    public static TrainedRun train(RunSpec spec, Path out, ProgressListener progress) {
         long started = System.nanoTime();
         try (Started run = start(spec, out)) {
             Datasets data = run.data();
@@ -72,7 +75,7 @@ public final class ExperimentRun {
                             String.format(Locale.ROOT, "%.0f", (System.nanoTime() - started) / 1e9))
                     .put("finished", Instant.now());
             run.manifest().write(out.resolve("manifest.properties"));
-            return new RunReport(out, result.bestModel(), result.history(), metrics, data, result.stoppedEarly());
+            return new TrainedRun(out, result.bestModel(), result.history(), metrics, data, result.stoppedEarly());
         }
     }
 
@@ -104,7 +107,7 @@ public final class ExperimentRun {
      */
     private static Started start(RunSpec spec, Path out) {
         requireResumableWith(spec, out);
-        Datasets data = load(spec);
+        Datasets data = ExperimentData.load(spec);
         RunLock lock = RunLock.acquire(out);
         try {
             // Again under the lock: another process may have started a run here while the data loaded.
@@ -131,15 +134,11 @@ public final class ExperimentRun {
         ResumeCheck.requireSame(RunSpec.shaping(was), RunSpec.shaping(spec.asMap()), out);
     }
 
-    /** The run's training and test images, as training will see them: for looking at the data first. */
-    public static Datasets load(RunSpec spec) {
-        return spec.experiment().load(spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit());
-    }
-
     private static Manifest manifest(RunSpec spec, Datasets data, Path out) {
         Manifest manifest = Manifest.environment().continuing(out.resolve("manifest.properties")).putAll(spec.asMap())
                 .putAll(data.manifestEntries()).put("data_sha256", data.checksum())
-                .put("train_images", data.train().count()).put("test_images", data.test().count());
+                .put("train_images", data.train().count()).put("validation_images", data.validation().count())
+                .put("test_images", data.test().count());
         manifest.write(out.resolve("manifest.properties"));
         writeConfig(spec, out);
         return manifest;
@@ -147,7 +146,8 @@ public final class ExperimentRun {
 
     private static TrainingResult fit(RunSpec spec, Datasets data, Path out, ProgressListener progress) {
         Mask mask = new CenterMask(spec.experiment().imageSize(), spec.hole());
-        return new Trainer(spec.training(), progress).train(() -> newModel(spec, data), data.train(), data.test(), mask, out);
+        return new Trainer(spec.training(), progress).train(() -> newModel(spec, data), data.train(), data.validation(),
+                mask, out);
     }
 
     /** The untrained model a run starts from, with the hole fill the run chose (a mean colour is these images'). */
@@ -158,17 +158,18 @@ public final class ExperimentRun {
                 t.optimizer().weightDecay(), spec.hole()), architecture, spec.hole(), t.fill().forTraining(data.train()));
     }
 
-    /** The model and the three baselines on both splits. */
+    /** The model and the three baselines on the training images, the held-out validation images if any, the test. */
     public static ResultTable score(String setting, InpaintingModel model, Datasets data) {
         ResultTable table = new ResultTable(setting + " masked MSE");
         Evaluator evaluator = new Evaluator(model.architecture().inferenceBatch());
         List<Inpainter> methods = new ArrayList<>();
         methods.add(new ModelInpainter(model));
         methods.addAll(Baseline.all(data.train().meanColour()));
-        for (Split split : Split.values()) {
-            table.add(setting, split.id(), evaluator.score(methods, split == Split.TRAIN ? data.train() : data.test(),
-                    model.mask()));
-        }
+        Map<String, ImageSet> splits = new LinkedHashMap<>();
+        splits.put(Split.TRAIN.id(), data.train());
+        if (data.validationSplit() == ValidationSplit.HOLDOUT) splits.put(ValidationSplit.KEY, data.validation());
+        splits.put(Split.TEST.id(), data.test());
+        splits.forEach((split, images) -> table.add(setting, split, evaluator.score(methods, images, model.mask())));
         return table;
     }
 

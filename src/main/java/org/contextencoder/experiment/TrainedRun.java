@@ -6,7 +6,10 @@ import org.contextencoder.viz.ResultTable;
 
 import java.nio.file.Path;
 
-/** A finished run: its folder, the best model, its loss history and its scores beside the baselines. */
-public record RunReport(Path folder, InpaintingModel model, LossHistory history, ResultTable metrics,
+/**
+ * What {@link RunPipeline#train} returns: the run's folder, its best model, its loss history, its scores beside the
+ * baselines and the images it used.
+ */
+public record TrainedRun(Path folder, InpaintingModel model, LossHistory history, ResultTable metrics,
                         Datasets data, boolean stoppedEarly) {
 }
