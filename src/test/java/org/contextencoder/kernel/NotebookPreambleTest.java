@@ -17,11 +17,11 @@ class NotebookPreambleTest {
             runner.run(KernelStartup.defaultImports(), new SourceOrigin("startup", 1));
 
             Object names = runner.run("%load " + Path.of("notebooks", "workbench.jsh").toAbsolutePath() + "\n"
-                    + "List.of(ImageSet.class, HarmonicFill.class, Figures.class, CenterMask.class, Architecture.class,"
+                    + "List.of(ImageSet.class, Baseline.class, Figures.class, CenterMask.class, Architecture.class,"
                     + " ConsoleProgress.class, InpaintingGrid.class, Table.class).stream()"
                     + ".map(Class::getName).toList()", SourceOrigin.cell(1));
 
-            assertEquals(List.of("org.contextencoder.data.ImageSet", "org.contextencoder.eval.HarmonicFill",
+            assertEquals(List.of("org.contextencoder.data.ImageSet", "org.contextencoder.eval.Baseline",
                     "org.contextencoder.experiment.Figures", "org.contextencoder.mask.CenterMask",
                     "org.contextencoder.model.Architecture", "org.contextencoder.train.ConsoleProgress",
                     "org.contextencoder.viz.InpaintingGrid", "tech.tablesaw.api.Table"), names);

@@ -65,7 +65,7 @@ class ModelFileTest {
             String entry = new String(z.getInputStream(z.getEntry("workbench.properties")).readAllBytes(),
                     java.nio.charset.StandardCharsets.ISO_8859_1);
             assertTrue(entry.contains("fill=0.4,0.5,0.6"), entry);
-            assertTrue(entry.contains("architecture=CE32"), entry);
+            assertTrue(entry.contains("architecture=ce32"), entry);
         }
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary file left");
