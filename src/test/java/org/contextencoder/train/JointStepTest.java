@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -28,6 +29,9 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
@@ -218,6 +222,29 @@ class JointStepTest {
         assertEquals(before, adversary.train(b[1], fake), 1e-6, "the loss reported is the one before the update");
         assertTrue(adversary.lossAndGradient(b[1], fake) < before);
         assertEquals(1, d.network().getIterationCount());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameStepsAndASavedDiscriminatorResumesExactly() throws IOException {
+        INDArray[] b = batch(DataType.FLOAT);
+        ComputationGraph g1 = tinyGenerator(new Adam(1e-2), DataType.FLOAT);
+        ComputationGraph g2 = tinyGenerator(new Adam(1e-2), DataType.FLOAT);
+        PatchDiscriminator d1 = PatchDiscriminator.build(PATCH, 7, 1e-2);
+        PatchDiscriminator d2 = PatchDiscriminator.build(PATCH, 7, 1e-2);
+        JointStep first = new JointStep(model(g1), d1, 0.01);
+        Map<String, Double> parts = first.step(b[0], b[1]);
+        assertEquals(parts, new JointStep(model(g2), d2, 0.01).step(b[0], b[1]));
+
+        // The second network goes through a file (weights, Adam's moments and its step count) before step two.
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(d2.network(), file, true);
+        PatchDiscriminator loaded = new PatchDiscriminator(
+                ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(file.toByteArray()), true), PATCH);
+        Map<String, Double> next = first.step(b[0], b[1]);
+        assertEquals(next, new JointStep(model(g2), loaded, 0.01).step(b[0], b[1]));
+        assertArrayEquals(d1.network().params().data().asFloat(), loaded.network().params().data().asFloat());
+        assertArrayEquals(g1.params().data().asFloat(), g2.params().data().asFloat());
+        assertTrue(next.get(JointStep.DISCRIMINATOR) != parts.get(JointStep.DISCRIMINATOR), "the second step differs");
     }
 
     @Test
