@@ -14,25 +14,21 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 
+import java.util.List;
+
 /**
- * The adversary of the joint loss: it sees a hole's patch alone, real or filled, and gives it one linear score,
- * which a least-squares GAN trains towards 1 for real patches and 0 for filled ones. Pathak et al.'s
- * discriminator, after DCGAN: strided 4x4 convolutions (stride 2) halve the patch down to 4x4 without pooling,
- * each followed by leaky ReLU (0.2), with batch norm on all but the first; the filters double at every halving
- * (up to 512).
+ * The patch-only {@link Discriminator}, Pathak et al.'s, after DCGAN: strided 4x4 convolutions (stride 2) halve the
+ * patch down to 4x4 without pooling, each followed by leaky ReLU (0.2), with batch norm on all but the first; the
+ * filters double at every halving (up to 512); then one linear score.
  * <pre>
  * 16x16x3 patch (the 32 px models): conv 64 -> 8x8, conv 128 + BN -> 4x4, linear score
  * 32x32x3 patch (UNET128):          conv 64 -> 16,  conv 128 + BN -> 8,  conv 256 + BN -> 4, linear score
  * </pre>
- * Unlike the generators it is a {@link MultiLayerNetwork}, in DL4J's plain channels-first layout. The generator
- * learns from its gradient with respect to the patch, and in DL4J 1.0.0-M2.1 only a MultiLayerNetwork hands that
- * back ({@code backpropGradient} after {@code feedForward}, the documented external-errors route); a
- * ComputationGraph clears it. The generator's patch arrives as a flat channels-first vector, which is an NCHW batch
- * as it stands, and the channels-last layout pays off in pooling, which this network has none of.
  */
-public final class PatchDiscriminator {
+public final class PatchDiscriminator implements Discriminator {
 
     /** DCGAN's Adam momentum, which Pathak et al. kept: 0.9 lets an adversarial game oscillate. */
     public static final double BETA1 = 0.5;
@@ -54,27 +50,64 @@ public final class PatchDiscriminator {
 
     /** A new discriminator for a generator trained at {@code generatorRate}, in float. */
     public static PatchDiscriminator build(int patchSize, long seed, double generatorRate) {
+        return new PatchDiscriminator(network(patchSize, seed, generatorRate), patchSize);
+    }
+
+    /** A new, initialised network of {@code size} px inputs at a tenth of {@code generatorRate}, in float. */
+    static MultiLayerNetwork network(int size, long seed, double generatorRate) {
         Nd4jBackend.configure();
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(patchSize, seed, generatorRate * RATE_RATIO,
-                WIDTH));
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(size, seed, generatorRate * RATE_RATIO, WIDTH));
         network.init();
-        return new PatchDiscriminator(network, patchSize);
+        return network;
     }
 
     public MultiLayerNetwork network() {
         return network;
     }
 
-    /** The side of the square patches it judges: the generator's hole. */
+    @Override
     public int patchSize() {
         return patchSize;
     }
 
-    /** {@code width}: filters of the first convolution (DCGAN's 64), doubled at each halving. */
-    public static MultiLayerConfiguration configuration(int patchSize, long seed, double learningRate, int width) {
-        if (patchSize <= FINAL_SIZE) {
+    @Override
+    public void requireFits(int imageSize, int holeSize) {
+        if (holeSize != patchSize) {
+            throw new IllegalArgumentException("the discriminator judges " + patchSize + "x" + patchSize + " patches"
+                    + " but the generator fills " + holeSize + "x" + holeSize + " holes: build it for the generator's"
+                    + " hole");
+        }
+    }
+
+    @Override
+    public List<MultiLayerNetwork> networks() {
+        return List.of(network);
+    }
+
+    @Override
+    public List<INDArray> inputs(INDArray images, INDArray patches) {
+        return List.of(image(patches, patchSize));
+    }
+
+    @Override
+    public INDArray patchGradient(List<INDArray> inputGradients) {
+        INDArray g = inputGradients.get(0);
+        return g.reshape('c', g.size(0), g.length() / g.size(0));
+    }
+
+    /** Flat channels-first patches as an NCHW batch (a view). */
+    static INDArray image(INDArray patches, int size) {
+        return patches.reshape('c', patches.size(0), 3, size, size);
+    }
+
+    /**
+     * DCGAN's discriminator of {@code size} x {@code size} x 3 inputs; {@code width}: filters of the first
+     * convolution (DCGAN's 64), doubled at each halving.
+     */
+    public static MultiLayerConfiguration configuration(int size, long seed, double learningRate, int width) {
+        if (size <= FINAL_SIZE) {
             throw new IllegalArgumentException("the discriminator halves a patch down to 4x4, so it needs a patch of"
-                    + " more than 4 px, not " + patchSize);
+                    + " more than 4 px, not " + size);
         }
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(seed)
                 .updater(new Adam(learningRate, BETA1, Adam.DEFAULT_ADAM_BETA2_VAR_DECAY, Adam.DEFAULT_ADAM_EPSILON))
@@ -86,7 +119,7 @@ public final class PatchDiscriminator {
                 .inferenceWorkspaceMode(WorkspaceMode.NONE)
                 .list();
         int filters = width;
-        for (int size = patchSize, i = 1; size > FINAL_SIZE; size = (size + 1) / 2, i++) {
+        for (int side = size, i = 1; side > FINAL_SIZE; side = (side + 1) / 2, i++) {
             boolean normalised = i > 1;
             // Batch norm's shift makes a convolution's bias redundant.
             list.layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(filters).hasBias(!normalised)
@@ -96,7 +129,7 @@ public final class PatchDiscriminator {
             filters = Math.min(2 * filters, MAX_FILTERS);
         }
         return list.layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).name("score").build())
-                .setInputType(InputType.convolutional(patchSize, patchSize, 3))
+                .setInputType(InputType.convolutional(size, size, 3))
                 .build();
     }
 }

@@ -1,11 +1,12 @@
 package org.contextencoder.train;
 
-import org.contextencoder.model.PatchDiscriminator;
+import org.contextencoder.model.Discriminator;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -15,9 +16,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The discriminator's side of the joint loss, a least-squares GAN (Mao et al. 2017): the discriminator is trained
- * to score real patches 1 and filled ones 0, the generator to make its patches score 1. Patches are flat
- * channels-first vectors, N x 3*m*m, as the generator's loss layer sees them. The discriminator runs in training
- * mode throughout (batch statistics), real and filled patches in separate batches, as DCGAN does.
+ * to score real patches 1 and filled ones 0, the generator to make its patches score 1. Images are NCHW with covered
+ * holes, patches flat channels-first vectors (N x 3*m*m), as the generator's loss layer sees them. The
+ * discriminator runs in training mode throughout (batch statistics), real and filled patches in separate batches,
+ * as DCGAN does.
  * <p>
  * It runs on a thread of its own: the generator asks for its verdict from inside its loss layer, while the
  * generator's workspaces are open, and DL4J refuses to run a network while another's workspaces are open on the
@@ -40,77 +42,87 @@ final class Adversary {
         return t;
     });
 
-    private final MultiLayerNetwork discriminator;
-    private final int patchSize;
+    private final Discriminator discriminator;
+    private final List<MultiLayerNetwork> networks;
 
-    Adversary(PatchDiscriminator discriminator) {
-        this.discriminator = discriminator.network();
-        this.patchSize = discriminator.patchSize();
+    Adversary(Discriminator discriminator) {
+        this.discriminator = discriminator;
+        this.networks = discriminator.networks();
     }
 
     /**
      * The generator's adversarial loss on its patches, mean (D(fake) - 1)^2, and its gradient with respect to
      * {@code fake} (summed over the batch). The discriminator is not updated.
      */
-    Verdict judge(INDArray fake) {
-        return onOwnThread(() -> verdict(fake));
+    Verdict judge(INDArray images, INDArray fake) {
+        return onOwnThread(() -> verdict(images, fake));
     }
 
-    private Verdict verdict(INDArray fake) {
-        Pass pass = backprop(fake, s -> s.sub(1).muli(2));
+    private Verdict verdict(INDArray images, INDArray fake) {
+        Pass pass = backprop(images, fake, s -> s.sub(1).muli(2));
         INDArray perExample = pass.scores().sub(1);
         perExample.muli(perExample);
         return new Verdict(perExample.meanNumber().doubleValue(), perExample,
-                pass.inputGradient().reshape('c', fake.shape()));
+                discriminator.patchGradient(pass.inputGradients()));
     }
 
     /** One update of the discriminator on a batch of real and filled patches; returns its loss before it. */
-    double train(INDArray real, INDArray fake) {
-        return onOwnThread(() -> update(real, fake));
+    double train(INDArray images, INDArray real, INDArray fake) {
+        return onOwnThread(() -> update(images, real, fake));
     }
 
-    private double update(INDArray real, INDArray fake) {
-        double loss = accumulate(real, fake);
-        INDArray gradient = discriminator.getFlattenedGradients();
-        discriminator.getUpdater().update(discriminator, new DefaultGradient(gradient),
-                discriminator.getIterationCount(), discriminator.getEpochCount(), (int) real.size(0),
-                LayerWorkspaceMgr.noWorkspaces());
-        INDArray params = discriminator.params();
-        params.subi(gradient.reshape(params.shape()));
-        discriminator.getLayerWiseConfigurations().setIterationCount(discriminator.getIterationCount() + 1);
+    private double update(INDArray images, INDArray real, INDArray fake) {
+        double loss = accumulate(images, real, fake);
+        for (MultiLayerNetwork network : networks) {
+            INDArray gradient = network.getFlattenedGradients();
+            network.getUpdater().update(network, new DefaultGradient(gradient), network.getIterationCount(),
+                    network.getEpochCount(), (int) real.size(0), LayerWorkspaceMgr.noWorkspaces());
+            INDArray params = network.params();
+            params.subi(gradient.reshape(params.shape()));
+            network.getLayerWiseConfigurations().setIterationCount(network.getIterationCount() + 1);
+        }
         return loss;
     }
 
     /**
      * The discriminator's loss, (mean (D(real) - 1)^2 + mean D(fake)^2) / 2, leaving its gradient in the
-     * network's gradient view.
+     * networks' gradient views.
      */
-    double lossAndGradient(INDArray real, INDArray fake) {
-        return onOwnThread(() -> accumulate(real, fake));
+    double lossAndGradient(INDArray images, INDArray real, INDArray fake) {
+        return onOwnThread(() -> accumulate(images, real, fake));
     }
 
-    private double accumulate(INDArray real, INDArray fake) {
-        INDArray realScores = backprop(real, s -> s.sub(1)).scores();
-        INDArray realGradient = discriminator.getFlattenedGradients().dup();
-        INDArray fakeScores = backprop(fake, INDArray::dup).scores();
-        discriminator.getFlattenedGradients().addi(realGradient);
+    private double accumulate(INDArray images, INDArray real, INDArray fake) {
+        INDArray realScores = backprop(images, real, s -> s.sub(1)).scores();
+        List<INDArray> realGradients = networks.stream().map(n -> n.getFlattenedGradients().dup()).toList();
+        INDArray fakeScores = backprop(images, fake, INDArray::dup).scores();
+        for (int i = 0; i < networks.size(); i++) networks.get(i).getFlattenedGradients().addi(realGradients.get(i));
         return (meanSquare(realScores.sub(1)) + meanSquare(fakeScores)) / 2;
     }
 
-    private record Pass(INDArray scores, INDArray inputGradient) {
+    private record Pass(INDArray scores, List<INDArray> inputGradients) {
     }
 
     /**
-     * Scores {@code patches} in training mode and backpropagates the error {@code errorOf(scores)}, DL4J's external
-     * errors; the network's gradient view then holds the gradient of its parameters.
+     * Scores the patches in training mode (the sum of the networks' scores) and backpropagates the error
+     * {@code errorOf(scores)} through every network, DL4J's external errors; their gradient views then hold the
+     * gradients of their parameters.
      */
-    private Pass backprop(INDArray patches, UnaryOperator<INDArray> errorOf) {
-        discriminator.setInput(patches.reshape('c', patches.size(0), 3, patchSize, patchSize));
-        List<INDArray> activations = discriminator.feedForward(true, false);
-        INDArray scores = activations.get(activations.size() - 1);
-        INDArray inputGradient = discriminator.backpropGradient(errorOf.apply(scores),
-                LayerWorkspaceMgr.noWorkspaces()).getSecond();
-        return new Pass(scores, inputGradient);
+    private Pass backprop(INDArray images, INDArray patches, UnaryOperator<INDArray> errorOf) {
+        List<INDArray> inputs = discriminator.inputs(images, patches);
+        INDArray scores = null;
+        for (int i = 0; i < networks.size(); i++) {
+            networks.get(i).setInput(inputs.get(i));
+            List<INDArray> activations = networks.get(i).feedForward(true, false);
+            INDArray score = activations.get(activations.size() - 1);
+            scores = scores == null ? score.dup() : scores.addi(score);
+        }
+        INDArray error = errorOf.apply(scores);
+        List<INDArray> inputGradients = new ArrayList<>();
+        for (MultiLayerNetwork network : networks) {
+            inputGradients.add(network.backpropGradient(error.dup(), LayerWorkspaceMgr.noWorkspaces()).getSecond());
+        }
+        return new Pass(scores, inputGradients);
     }
 
     private static <T> T onOwnThread(Callable<T> work) {

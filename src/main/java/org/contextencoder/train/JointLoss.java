@@ -19,14 +19,17 @@ final class JointLoss implements ILossFunction {
     private final ILossFunction l2;
     private final Adversary adversary;
     private final double weight;
+    private final INDArray images;
     private INDArray fake;
     private double l2Mean;
     private Adversary.Verdict verdict;
 
-    JointLoss(ILossFunction l2, Adversary adversary, double weight) {
+    /** {@code images}: the batch's images with covered holes, which a discriminator may look at around the patch. */
+    JointLoss(ILossFunction l2, Adversary adversary, double weight, INDArray images) {
         this.l2 = l2;
         this.adversary = adversary;
         this.weight = weight;
+        this.images = images;
     }
 
     /** The generator's patches of this batch (before its update), flat as the labels. */
@@ -81,7 +84,7 @@ final class JointLoss implements ILossFunction {
             try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
                 fake = activationFn.getActivation(preOutput.dup(), true);
                 l2Mean = l2.computeScore(labels, preOutput, activationFn, mask, true);
-                verdict = adversary.judge(fake);
+                verdict = adversary.judge(images, fake);
             }
         }
         return verdict;

@@ -1,7 +1,7 @@
 package org.contextencoder.train;
 
 import org.contextencoder.model.InpaintingModel;
-import org.contextencoder.model.PatchDiscriminator;
+import org.contextencoder.model.Discriminator;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,17 +30,12 @@ public final class JointStep {
     private final Adversary adversary;
     private final double weight;
 
-    public JointStep(InpaintingModel generator, PatchDiscriminator discriminator, double adversarialWeight) {
+    public JointStep(InpaintingModel generator, Discriminator discriminator, double adversarialWeight) {
         if (!(adversarialWeight >= 0 && adversarialWeight <= 1)) {
             throw new IllegalArgumentException("the adversarial weight is the adversarial term's share of the"
                     + " generator's loss, so it must lie in [0, 1] (Pathak et al.'s is 0.001), not " + adversarialWeight);
         }
-        int patch = discriminator.patchSize();
-        if (patch != generator.holeSize()) {
-            throw new IllegalArgumentException("the discriminator judges " + patch + "x" + patch + " patches but the"
-                    + " generator fills " + generator.holeSize() + "x" + generator.holeSize() + " holes: build it for"
-                    + " the generator's hole");
-        }
+        discriminator.requireFits(generator.imageSize(), generator.holeSize());
         this.generator = generator.graph();
         this.lossLayer = lossLayer(this.generator);
         this.adversary = new Adversary(discriminator);
@@ -54,14 +49,14 @@ public final class JointStep {
      */
     public Map<String, Double> step(INDArray features, INDArray labels) {
         ILossFunction l2 = lossLayer.getLossFn();
-        JointLoss loss = new JointLoss(l2, adversary, weight);
+        JointLoss loss = new JointLoss(l2, adversary, weight, features);
         lossLayer.setLossFn(loss);
         try {
             generator.fit(new DataSet(features, labels));
         } finally {
             lossLayer.setLossFn(l2);
         }
-        double discriminator = adversary.train(labels, loss.fake());
+        double discriminator = adversary.train(features, labels, loss.fake());
         Map<String, Double> parts = new LinkedHashMap<>();
         parts.put(L2, loss.l2());
         parts.put(ADVERSARIAL, loss.adversarial());

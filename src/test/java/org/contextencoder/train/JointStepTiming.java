@@ -65,14 +65,14 @@ public final class JointStepTiming {
         variants.put("joint, combined graph", () -> {
             copyDiscriminator(d.network(), combined);
             combined.fit(new MultiDataSet(new INDArray[]{x}, new INDArray[]{y, ones}));
-            adversary.train(y, combined.output(false, x)[0]);
+            adversary.train(x, y, combined.output(false, x)[0]);
         });
         variants.put("  combined graph's fit alone",
                 () -> combined.fit(new MultiDataSet(new INDArray[]{x}, new INDArray[]{y, ones})));
         variants.put("  combined graph's output", () -> combined.output(false, x));
         variants.put("  generator forward (train)", () -> jointModel.graph().feedForward(x, true));
-        variants.put("  discriminator verdict", () -> adversary.judge(y));
-        variants.put("  discriminator update", () -> adversary.train(y, y));
+        variants.put("  discriminator verdict", () -> adversary.judge(x, y));
+        variants.put("  discriminator update", () -> adversary.train(x, y, y));
 
         Map<String, List<Double>> times = new LinkedHashMap<>();
         variants.keySet().forEach(k -> times.put(k, new ArrayList<>()));
