@@ -1,7 +1,7 @@
 package org.contextencoder.train;
 
-import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.Discriminator;
+import org.contextencoder.model.InpaintingModel;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
