@@ -2,6 +2,7 @@ package org.contextencoder.train;
 
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.ChannelOrder;
+import org.contextencoder.model.ContextDiscriminator;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.PatchDiscriminator;
 import org.contextencoder.mask.HoleCover;
@@ -31,11 +32,11 @@ import java.util.Map;
 
 /**
  * A measurement, not a test: one training step of the 32 px generator at batch 64, timed round-robin so that a
- * busy machine slows every variant alike. L2 ({@code fit}); the joint step with external errors ({@link JointStep});
- * and the combined-graph pattern: the discriminator's layers appended to the generator as
- * FrozenLayerWithBackprop, their weights copied in before each step, plus the generator's forward pass again for
- * the patches the discriminator then trains on (DL4J's GAN example); its discriminator has no batch norm, which
- * DL4J cannot freeze. Components timed alone too.
+ * busy machine slows every variant alike. L2 ({@code fit}); the joint step with external errors ({@link JointStep}),
+ * with the patch discriminator and with the context one; and the combined-graph pattern: the discriminator's layers
+ * appended to the generator as FrozenLayerWithBackprop, their weights copied in before each step, plus the
+ * generator's forward pass again for the patches the discriminator then trains on (DL4J's GAN example); its
+ * discriminator has no batch norm, which DL4J cannot freeze. Components timed alone too.
  * Settings as system properties: arch (ce32), batch (64), rounds (12).
  */
 public final class JointStepTiming {
@@ -56,12 +57,15 @@ public final class JointStepTiming {
         InpaintingModel jointModel = new InpaintingModel(arch.build(1, new Adam(1e-3), 0, hole), arch, hole, cover);
         PatchDiscriminator d = PatchDiscriminator.build(hole, 1, 1e-3);
         JointStep joint = new JointStep(jointModel, d, 0.001);
+        JointStep withContext = new JointStep(new InpaintingModel(arch.build(1, new Adam(1e-3), 0, hole), arch, hole,
+                cover), ContextDiscriminator.build(s, hole, 1, 1e-3), 0.001);
         Adversary adversary = new Adversary(d);
         ComputationGraph combined = combined(arch.build(1, new Adam(1e-3), 0, hole), d.network());
 
         Map<String, Runnable> variants = new LinkedHashMap<>();
         variants.put("l2 fit", () -> l2.fit(new DataSet(x, y)));
         variants.put("joint, external errors", () -> joint.step(x, y));
+        variants.put("joint, context discriminator", () -> withContext.step(x, y));
         variants.put("joint, combined graph", () -> {
             copyDiscriminator(d.network(), combined);
             combined.fit(new MultiDataSet(new INDArray[]{x}, new INDArray[]{y, ones}));
