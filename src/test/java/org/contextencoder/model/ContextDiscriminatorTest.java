@@ -5,7 +5,7 @@ import org.contextencoder.data.Cifar10;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.mask.CenterMask;
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,12 +28,12 @@ class ContextDiscriminatorTest {
     void theGlobalNetworkSeesTheImageWithThePatchInItsHole() {
         ImageSet cifar = Cifar10.openFolder(SharedData.cifar()).split(Split.TEST, List.of(), 4);
         int[] order = IntStream.range(0, 4).toArray();
-        float[] originals = new float[4 * cifar.bytesPerImage()];
+        float[] originals = new float[4 * cifar.valuesPerImage()];
         cifar.copyTo(order, 0, 4, originals);
         float[] covered = originals.clone();
         float[] patches = new float[4 * 3 * 16 * 16];
         MASK.cut(covered, order, 0, 4, patches);
-        new HoleCover.Solid(new float[]{0.5f, 0.5f, 0.5f}).apply(covered, order, 0, 4, MASK);
+        new HoleFill.Solid(new float[]{0.5f, 0.5f, 0.5f}).paint(covered, order, 0, 4, MASK);
 
         ContextDiscriminator d = ContextDiscriminator.build(32, 16, 1, 1e-3);
         List<INDArray> inputs = d.inputs(Nd4j.create(covered, new long[]{4, 3, 32, 32}, 'c'),

@@ -62,7 +62,7 @@ public final class JointSanityRun {
                 arch.id(), train.count(), classes, epochs, batch, test.count());
         for (String name : runs) {
             InpaintingModel g = new InpaintingModel(arch.build(SEED, new Adam(RATE), 0, 16), arch, 16,
-                    arch.defaultFill().cover(train));
+                    arch.defaultFill().forTraining(train));
             JointStep joint = name.equals("l2") ? null : new JointStep(g, discriminator(name), weight(name));
             List<Double> stepMs = new ArrayList<>();
             for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -71,7 +71,7 @@ public final class JointSanityRun {
                 double adversarial = 0;
                 double discriminator = 0;
                 int seen = 0;
-                try (BatchSource batches = new BatchSource(train, mask, g.cover(), order, batch, null)) {
+                try (BatchSource batches = new BatchSource(train, mask, g.fill(), order, batch, null)) {
                     while (batches.hasNext()) {
                         Batch b = batches.next();
                         long start = System.nanoTime();

@@ -1,6 +1,6 @@
 package org.contextencoder.train;
 
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.ContextDiscriminator;
 import org.contextencoder.model.Discriminator;
@@ -91,7 +91,7 @@ class JointStepTest {
     }
 
     private static InpaintingModel model(ComputationGraph g) {
-        return new InpaintingModel(g, Architecture.CE32, PATCH, new HoleCover.Solid(new float[]{0.5f, 0.5f, 0.5f}));
+        return new InpaintingModel(g, Architecture.CE32, PATCH, new HoleFill.Solid(new float[]{0.5f, 0.5f, 0.5f}));
     }
 
     private static INDArray[] batch(DataType type) {

@@ -5,7 +5,7 @@ import org.contextencoder.model.ChannelOrder;
 import org.contextencoder.model.ContextDiscriminator;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.PatchDiscriminator;
-import org.contextencoder.mask.HoleCover;
+import org.contextencoder.mask.HoleFill;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -51,7 +51,7 @@ public final class JointStepTiming {
         INDArray x = Nd4j.rand(DataType.FLOAT, n, 3, s, s);
         INDArray y = Nd4j.rand(DataType.FLOAT, n, 3L * hole * hole);
         INDArray ones = Nd4j.ones(DataType.FLOAT, n, 1);
-        HoleCover cover = new HoleCover.Solid(new float[]{0.5f, 0.5f, 0.5f});
+        HoleFill cover = new HoleFill.Solid(new float[]{0.5f, 0.5f, 0.5f});
 
         ComputationGraph l2 = arch.build(1, new Adam(1e-3), 0, hole);
         InpaintingModel jointModel = new InpaintingModel(arch.build(1, new Adam(1e-3), 0, hole), arch, hole, cover);
