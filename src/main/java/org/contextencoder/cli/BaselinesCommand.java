@@ -32,21 +32,18 @@ final class BaselinesCommand implements Callable<Integer> {
     @Option(names = "--hole", description = "Hole side (default: half of a 32 px image, a quarter of a 128 px one).")
     Integer hole;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Score at most N images (0: all).")
-    int limit;
+    @Mixin
+    LimitOption limit;
 
     @Override
     public Integer call() {
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be 0 (all images) or a positive number, not " + limit);
-        }
         int size = imageSize != null ? imageSize
                 : images.experiment != null ? Experiment.parse(images.experiment.name).imageSize() : 0;
         if (size != 32 && size != 128) {
             throw new IllegalArgumentException("give --image-size 32 or 128 with --images");
         }
         int side = hole != null ? hole : (size == 32 ? 16 : 32);
-        ImageChoice.Chosen chosen = images.load(data.root(), size, limit);
+        ImageChoice.Chosen chosen = images.load(data.root(), size, limit.value());
         ImageSet set = chosen.scored();
         CenterMask mask = new CenterMask(size, side);
         float[] mean = chosen.training().meanColour();

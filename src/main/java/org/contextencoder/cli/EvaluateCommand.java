@@ -30,17 +30,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     ImageChoice images;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Score at most N images (0: all).")
-    int limit;
+    @Mixin
+    LimitOption limit;
 
     @Override
     public Integer call() {
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be 0 (all images) or a positive number, not " + limit);
-        }
         InpaintingModel model = ModelFile.load(modelFile);
         long photoSplitSeed = PhotoSplitSeed.of(modelFile.toAbsolutePath().getParent());
-        ImageSet set = images.load(data.root(), model.imageSize(), limit, photoSplitSeed).scored();
+        ImageSet set = images.load(data.root(), model.imageSize(), limit.value(), photoSplitSeed).scored();
         Score s = new Evaluator(model.architecture().inferenceBatch()).score(new ModelInpainter(model), set, model.mask());
         System.out.printf(Locale.ROOT, "%d images: %s%n", s.images(), s.summary());
         return 0;
