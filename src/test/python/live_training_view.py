@@ -28,7 +28,7 @@ ImageSet validation = cifar.split(Split.TEST, List.of(), 32);
 TrainingConfig config = TrainingConfig.paperDefaults(%(epochs)d, 16);
 Supplier<InpaintingModel> fresh = () -> new InpaintingModel(Architecture.CE32.build(config.seed(),
         config.optimizer().updater(config.learningRate()), config.optimizer().weightDecay(), 16),
-        Architecture.CE32, 16, new HoleCover.Solid(train.meanColour()));
+        Architecture.CE32, 16, new HoleFill.Solid(train.meanColour()));
 """
 TRAIN = """
 TrainingResult result = new Trainer(config, TrainingView.live())
