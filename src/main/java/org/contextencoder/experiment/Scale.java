@@ -67,13 +67,13 @@ public record Scale(String name, int maxEpochs, int patience, int trainLimit, in
     }
 
     /**
-     * An experiment's run at this scale, with the paper's defaults otherwise, as the Table 1 notebooks (01 to 04 and
-     * 06) train it: the test split doubles as validation ({@link ValidationSplit#TEST}), the protocol of the
-     * committed results, so that they stay reproducible and their run folders resume. A new experiment validates on
-     * a held-out split: {@code spec(...).withValidation(ValidationSplit.HOLDOUT)}.
+     * An experiment's run at this scale, with the paper's defaults otherwise, as the notebooks train it: validated on
+     * a split held out of the training images ({@link ValidationSplit#HOLDOUT}), so that the test split chooses
+     * nothing. Results made before this protocol used the test split ({@code withValidation(ValidationSplit.TEST)}
+     * resumes their run folders).
      */
     public RunSpec spec(Experiment experiment, Path dataRoot) {
-        RunSpec spec = RunSpec.of(experiment, maxEpochs, dataRoot).withValidation(ValidationSplit.TEST);
+        RunSpec spec = RunSpec.of(experiment, maxEpochs, dataRoot);
         spec = experiment.usesPhotos() ? spec.withLimits(photoTrainLimit, photoTestLimit) : spec.withLimits(trainLimit, testLimit);
         return spec.withTraining(spec.training().withPatience(patience)
                 .withLrPatience(patience > 0 ? FULL_LR_PATIENCE : 0));
@@ -81,12 +81,11 @@ public record Scale(String name, int maxEpochs, int patience, int trainLimit, in
 
     /**
      * The optimizer sweep's base run (section 3.4): the sweep's image subset, a fixed number of epochs and no
-     * early stopping, so every optimizer and learning rate gets the same budget; like {@link #spec}, on the committed
-     * sweep's protocol, the test split as validation.
+     * early stopping, so every optimizer and learning rate gets the same budget; validated, like {@link #spec}, on a
+     * split held out of the training images.
      */
     public RunSpec sweepSpec(Experiment experiment, Path dataRoot) {
-        return RunSpec.of(experiment, sweepEpochs, dataRoot).withLimits(sweepTrainLimit, sweepTestLimit)
-                .withValidation(ValidationSplit.TEST);
+        return RunSpec.of(experiment, sweepEpochs, dataRoot).withLimits(sweepTrainLimit, sweepTestLimit);
     }
 
     /** Where an experiment's run lives at this scale. */
