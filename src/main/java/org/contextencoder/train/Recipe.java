@@ -14,8 +14,8 @@ import java.util.Map;
  * {@code sceneCrops}: how many random crops of the landmark training photos join a CIFAR-10 experiment's training
  * images (the experiment's data loader makes them; 0: none). {@code schedule}: the learning rate's course.
  * {@code ema}: the decay of an exponential moving average of the weights, which validation scores and the run keeps
- * as its model (0: none). Every part follows from the seed, the epoch and the batch alone, so a resumed run goes on
- * exactly as an uninterrupted one.
+ * as its model (0: none). Holes, crops and rates follow from the seed, the epoch and the batch alone, and the average
+ * is saved with every checkpoint, so a resumed run goes on exactly as an uninterrupted one.
  */
 public record Recipe(Holes holes, int sceneCrops, Schedule schedule, double ema) {
 
