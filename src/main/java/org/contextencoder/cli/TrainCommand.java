@@ -9,6 +9,7 @@ import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.train.ConsoleProgress;
 import org.contextencoder.train.Optimizer;
+import org.contextencoder.train.Recipe;
 import org.contextencoder.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +66,29 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-flip", description = "Do not mirror training images at random (the paper's setting).")
     boolean noFlip;
 
+    @Option(names = "--train-holes", defaultValue = "center", paramLabel = "center|random",
+            description = "Where the training images' holes are: center (default, the paper's) or random (a new "
+                    + "place for every image in every epoch, from the seed; ce32 only, since the U-Nets' skips are "
+                    + "cropped to the centre). Validation and scores keep the centre hole.")
+    String trainHoles;
+
+    @Option(names = "--scene-crops", defaultValue = "0", paramLabel = "N",
+            description = "Add N random crops of the landmark experiment's training photos (DATA_DIR/scenes, less "
+                    + "its validation photos), at many scales and shrunk to 32 px, to a CIFAR-10 experiment's "
+                    + "training images (made from the seed; 0: none). Validation and test stay CIFAR-10's.")
+    int sceneCrops;
+
+    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|cosine",
+            description = "The learning rate's course: constant (default) or cosine (a new rate every batch: "
+                    + "warm-up over the first epoch, then half a cosine down to nearly 0 at the last epoch; not with "
+                    + "--lr-patience).")
+    String schedule;
+
+    @Option(names = "--ema", defaultValue = "0", paramLabel = "DECAY",
+            description = "Keep an exponential moving average of the weights with this decay (e.g. 0.999), which "
+                    + "validation scores and the run keeps as its model (0: none, the default).")
+    double ema;
+
     @Option(names = "--validation", defaultValue = "holdout", paramLabel = "holdout|test",
             description = "The images that choose the epoch kept, stop early and halve the learning rate. holdout "
                     + "(default): the last 10%% of the training images (CIFAR-10: the last 5,000 of 50,000, or 500 of "
@@ -93,7 +117,8 @@ final class TrainCommand implements Callable<Integer> {
         Architecture a = architecture != null ? Architecture.parse(architecture) : e.architecture();
         TrainingConfig t = new TrainingConfig(epochs, batch != null ? batch : a.trainingBatch(),
                 Optimizer.parse(optimizer), lr, seed, patience, fill != null ? HoleFill.Choice.parse(fill) : a.defaultFill(),
-                !noFlip, lrPatience);
+                !noFlip, lrPatience).withRecipe(new Recipe(Recipe.Holes.parse(trainHoles), sceneCrops,
+                Recipe.Schedule.parse(schedule), ema));
         RunSpec spec = RunSpec.of(e, epochs, data.root()).withArchitecture(a).withTraining(t)
                 .withHole(hole != null ? hole : a.defaultHole())
                 .withLimits(trainLimit, testLimit).withPhotos(photos)

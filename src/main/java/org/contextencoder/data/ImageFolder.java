@@ -84,6 +84,14 @@ public final class ImageFolder {
         return load(atMost(Holdout.validation(trainingInSplitOrder()), limit), size);
     }
 
+    /**
+     * {@code count} random crops of the training photos less the {@link #validation} ones, at many scales, as
+     * model-sized images ({@link PhotoCrops}): the same for the same seed.
+     */
+    public ImageSet trainingCrops(int count, long seed) {
+        return PhotoCrops.of(Holdout.training(trainingInSplitOrder()), count, size, seed, PHOTO_BUDGET);
+    }
+
     private List<Path> trainingInSplitOrder() {
         List<Path> files = new ArrayList<>(files(Split.TRAIN));
         if (hasSplitFolders()) Collections.shuffle(files, new Random(splitSeed));
@@ -181,7 +189,8 @@ public final class ImageFolder {
                 String.join(", ", named), count > NAMED ? " and " + (count - NAMED) + " more" : "");
     }
 
-    private static byte[] compact(byte[] pixels, boolean[] ok, int kept, int per) {
+    /** The images marked {@code ok}, in their order, {@code per} bytes each. */
+    static byte[] compact(byte[] pixels, boolean[] ok, int kept, int per) {
         if (kept == ok.length) return pixels;
         byte[] out = new byte[kept * per];
         for (int i = 0, j = 0; i < ok.length; i++) {

@@ -115,6 +115,16 @@ public final class ImageSet {
                 labels == null ? null : Arrays.copyOfRange(labels, from, to), side, classNames);
     }
 
+    /** These images followed by {@code more} of the same size, without labels (photo crops have none). */
+    public ImageSet followedBy(ImageSet more) {
+        if (more.side != side) {
+            throw new IllegalArgumentException("cannot join " + more.side + " px images to " + side + " px ones");
+        }
+        byte[] px = Arrays.copyOf(pixels, pixels.length + more.pixels.length);
+        System.arraycopy(more.pixels, 0, px, pixels.length, more.pixels.length);
+        return new ImageSet(px, null, side, List.of());
+    }
+
     /** The images whose label is one of {@code classIndices}, in their original order. */
     public ImageSet withLabels(int... classIndices) {
         boolean[] keep = new boolean[Math.max(classNames.size(), 1) + 256];

@@ -21,10 +21,24 @@ public final class ExperimentData {
     private ExperimentData() {
     }
 
-    /** A run's images, as training will see them: for looking at the data first. */
+    /**
+     * A run's images, as training will see them: for looking at the data first. A run with scene crops
+     * ({@link org.contextencoder.train.Recipe#sceneCrops()}) trains on CIFAR-10's images followed by that many crops
+     * of the landmark experiment's training photos ({@code scenes} under the data root, less its validation photos,
+     * never its test photos), made with the run's seed; its validation and test images stay CIFAR-10's.
+     */
     public static Datasets load(RunSpec spec) {
-        return load(spec.experiment(), spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit(),
+        Datasets d = load(spec.experiment(), spec.dataRoot(), spec.photos(), spec.trainLimit(), spec.testLimit(),
                 ImageFolder.SPLIT_SEED, spec.validation());
+        int crops = spec.training().recipe().sceneCrops();
+        if (crops == 0) return d;
+        Path folder = spec.dataRoot().resolve(Experiment.LANDMARK_FOLDER);
+        ImageSet scenes = new ImageFolder(folder, spec.experiment().imageSize(), ImageFolder.SPLIT_SEED)
+                .trainingCrops(crops, spec.training().seed());
+        return new Datasets(d.train().followedBy(scenes), d.validation(), d.test(), d.validationSplit(),
+                d.source() + "; training images also " + scenes.count() + " random crops of the training photos"
+                        + " (less the validation ones) in " + folder + ", validation and test images CIFAR-10's only",
+                d.folder(), d.photoSplitSeed());
     }
 
     /**

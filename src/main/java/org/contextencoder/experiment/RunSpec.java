@@ -2,6 +2,7 @@ package org.contextencoder.experiment;
 
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.Architectures;
+import org.contextencoder.train.Recipe;
 import org.contextencoder.train.TrainingConfig;
 
 import java.nio.file.Path;
@@ -30,6 +31,12 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
         architecture.requireHole(hole);
         requireLimit("training", trainLimit);
         requireLimit("test", testLimit);
+        training.recipe().requireFits(architecture);
+        if (training.recipe().sceneCrops() > 0 && experiment.usesPhotos()) {
+            throw new IllegalArgumentException("scene crops add the landmark training photos to CIFAR-10's images, and"
+                    + " the " + experiment.id() + " experiment trains on photos already: give --scene-crops only to"
+                    + " the general and truck experiments");
+        }
         if (photos != null && !experiment.usesPhotos()) {
             throw new IllegalArgumentException("the " + experiment.id() + " experiment reads CIFAR-10 from the data"
                     + " folder, not photos: give a photo folder only to the landmark experiment");
@@ -61,6 +68,11 @@ public record RunSpec(Experiment experiment, Architecture architecture, Training
 
     public RunSpec withTraining(TrainingConfig t) {
         return new RunSpec(experiment, architecture, t, hole, trainLimit, testLimit, dataRoot, photos, validation);
+    }
+
+    /** The run with the training choices beyond the paper's ({@link Recipe}). */
+    public RunSpec withRecipe(Recipe r) {
+        return withTraining(training.withRecipe(r));
     }
 
     public RunSpec withHole(int h) {

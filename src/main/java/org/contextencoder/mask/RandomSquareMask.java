@@ -4,8 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * A square hole at a random position, fixed per image by the seed (the same image always gets the same hole, so a
- * result is reproducible). No model trains with it: training always uses the paper's {@link CenterMask}. It shows
- * holes away from the centre (the tour notebook) and checks that scoring and the fills work there.
+ * result is reproducible). Training with random holes uses a new seed for every epoch ({@code Recipe}), while scores
+ * keep the paper's {@link CenterMask}. It also shows holes away from the centre (the tour notebook) and checks that
+ * scoring and the fills work there.
  */
 public record RandomSquareMask(int imageSize, int holeSize, long seed) implements Mask {
 

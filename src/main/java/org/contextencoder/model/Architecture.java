@@ -48,6 +48,14 @@ public abstract class Architecture {
         this.inferenceBatch = inferenceBatch;
     }
 
+    /**
+     * True if the network fills a hole wherever it is in the image, so that it may train on holes away from the
+     * centre; false for one built around the centre hole (skip connections cropped to it), and by default.
+     */
+    public boolean findsHoleAnywhere() {
+        return false;
+    }
+
     /** Refuses a hole this network cannot predict, before anything is built or written. */
     public abstract void requireHole(int hole);
 

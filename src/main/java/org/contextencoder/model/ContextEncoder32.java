@@ -43,6 +43,12 @@ public class ContextEncoder32 extends Architecture {
         super(id, IMAGE_SIZE, PATCH_SIZE, defaultFill, 64, 256);
     }
 
+    /** Every pixel of the patch comes from the whole image through the dense bottleneck, wherever the hole is. */
+    @Override
+    public boolean findsHoleAnywhere() {
+        return true;
+    }
+
     @Override
     public void requireHole(int hole) {
         if (hole != PATCH_SIZE) {

@@ -30,6 +30,12 @@ public final class UNet32 extends ContextEncoder32 {
         super("unet32", HoleFill.Choice.HARMONIC);
     }
 
+    /** Its skips are cropped to the centre, where the hole must be. */
+    @Override
+    public boolean findsHoleAnywhere() {
+        return false;
+    }
+
     /** The hole, 16x16 in the image, is the centre 8x8 of enc2 (16x16) and the centre 16x16 of enc1 (32x32). */
     @Override
     String decodeHole(GraphBuilder g, String decoder8x8, String enc1, String enc2) {

@@ -90,11 +90,11 @@ final class Checkpoint {
     }
 
     /**
-     * Saves the epoch just finished with the training step's {@code stepState}; {@code improved} also makes it the
-     * best model.
+     * Saves the epoch just finished with the training step's {@code stepState}; {@code improved} also makes
+     * {@code scored}, the weights validation scored ({@code model}'s own or their average), the best model.
      */
-    void save(InpaintingModel model, Map<String, StepState> stepState, LossHistory history, boolean improved,
-              Map<String, String> settings) {
+    void save(InpaintingModel model, InpaintingModel scored, Map<String, StepState> stepState, LossHistory history,
+              boolean improved, Map<String, String> settings) {
         int epoch = history.size();
         Properties p = new Properties();
         p.putAll(settings);
@@ -111,7 +111,7 @@ final class Checkpoint {
         if (improved) {
             p.setProperty(BEST, "best-" + epoch + ".zip");
             steps.before("best");
-            ModelFile.save(model, folder().resolve(p.getProperty(BEST)), false);
+            ModelFile.save(scored, folder().resolve(p.getProperty(BEST)), false);
         }
         steps.before("history");
         history.write(history());

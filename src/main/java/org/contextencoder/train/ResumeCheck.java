@@ -31,7 +31,7 @@ public final class ResumeCheck {
         if (!was.isEmpty()) {
             throw new IllegalArgumentException(runDir + " holds a run trained with " + String.join(", ", was)
                     + ", not " + String.join(", ", is) + ": resume it with the same settings (only the epochs and"
-                    + " patience may change), or choose another output folder");
+                    + " patience may change, the epochs not under a cosine schedule), or choose another output folder");
         }
     }
 }

@@ -6,6 +6,7 @@ import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.mask.Mask;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.ModelFile;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,9 @@ import java.util.stream.IntStream;
  * L2 step unless {@link #withStep} says otherwise), the training loss as the mean of the batch losses, the
  * validation loss as masked MSE on the held-out images, a checkpoint after every epoch, and an early stop once
  * validation has not improved for {@code patience} epochs; with {@code lrPatience} the learning rate halves each
- * time validation has not improved for that many epochs.
+ * time validation has not improved for that many epochs. The config's {@link Recipe} may move the training holes
+ * (validation keeps the centre hole), set a new rate for every batch, and keep an average of the weights, which is
+ * then what validation scores and the run keeps.
  */
 public final class Trainer {
 
@@ -67,23 +70,22 @@ public final class Trainer {
         Checkpoint checkpoint = new Checkpoint(runDir, checkpointSteps);
         if (checkpoint.exists()) ResumeCheck.requireSame(checkpoint.settings(), settings(), runDir);
         checkpoint.recover();
-        InpaintingModel model;
-        LossHistory history;
-        TrainingStep batchStep;
-        if (checkpoint.exists()) {
-            model = checkpoint.lastModel();
-            history = checkpoint.committedHistory();
-            batchStep = step.start(model, config);
-            checkpoint.restore(batchStep.state());
+        boolean resuming = checkpoint.exists();
+        InpaintingModel model = resuming ? checkpoint.lastModel() : fresh.get();
+        config.recipe().requireFits(model.architecture());
+        LossHistory history = resuming ? checkpoint.committedHistory() : new LossHistory();
+        TrainingStep batchStep = step.start(model, config);
+        WeightAverage average = config.recipe().ema() > 0 ? new WeightAverage(model, config.recipe().ema()) : null;
+        Map<String, StepState> state = new LinkedHashMap<>(batchStep.state());
+        if (average != null) state.put(WeightAverage.NAME, average);
+        InpaintingModel scored = scored(model, average);
+        if (resuming) {
+            checkpoint.restore(state);
             if (history.size() >= config.epochs() || patienceRunOut(history, config.patience())) {
                 LOG.info("{} holds a finished run ({} epochs): reusing it", runDir, history.size());
             } else {
                 LOG.info("resuming {} after epoch {}", runDir, history.size());
             }
-        } else {
-            model = fresh.get();
-            history = new LossHistory();
-            batchStep = step.start(model, config);
         }
         listener.runStarted(runDir, history, config.epochs());
         boolean stoppedEarly = false;
@@ -97,11 +99,11 @@ public final class Trainer {
                 LOG.info("epoch {}: learning rate {} (halved after {} epochs without improvement)", epoch, rate,
                         config.lrPatience());
             }
-            EpochRecord record = runEpoch(model, batchStep, train, validation, mask, epoch, history);
+            EpochRecord record = runEpoch(model, batchStep, average, rate, train, validation, mask, epoch, history);
             requireFinite(record, model, history);
             boolean improved = history.size() == 0 || record.valLoss() < history.best().valLoss();
             history.add(record);
-            checkpoint.save(model, batchStep.state(), history, improved, settings());
+            checkpoint.save(model, scored, state, history, improved, settings());
             listener.epochDone(record, config.epochs(), improved);
         }
         stoppedEarly |= patienceRunOut(history, config.patience()) && history.size() < config.epochs();
@@ -136,33 +138,45 @@ public final class Trainer {
     }
 
     /**
-     * Sets the rate only when it changes (DL4J rebuilds its updater, keeping its state, on every change);
-     * true if it changed.
+     * Sets the rate of every layer's optimizer in place, keeping its state; true if it changed. DL4J's own
+     * {@code setLearningRate} rebuilds the optimizer and copies its state on every call, a tenth to a fifth of a
+     * 32 px batch's time: too slow for a schedule that sets a new rate for every batch.
      */
     static boolean setLearningRate(ComputationGraph graph, double rate) {
+        boolean changed = false;
         for (var layer : graph.getLayers()) {
-            Double current = graph.getLearningRate(layer.conf().getLayer().getLayerName());
-            if (current != null) {
-                if (current == rate) return false;
-                graph.setLearningRate(rate);
-                return true;
+            if (layer.conf().getLayer() instanceof BaseLayer conf && conf.getIUpdater() != null
+                    && conf.getIUpdater().hasLearningRate() && conf.getIUpdater().getLearningRate(0, 0) != rate) {
+                conf.getIUpdater().setLrAndSchedule(rate, null);
+                changed = true;
             }
         }
-        return false;
+        return changed;
     }
 
-    private EpochRecord runEpoch(InpaintingModel model, TrainingStep batchStep, ImageSet train, ImageSet validation,
-                                 Mask mask, int epoch, LossHistory history) {
+    /** What validation scores and the run keeps: the trained weights, or their average. */
+    private static InpaintingModel scored(InpaintingModel model, WeightAverage average) {
+        return average != null ? average.model() : model;
+    }
+
+    /**
+     * One epoch: its training images with the recipe's holes, each batch at the schedule's rate from the epoch's
+     * {@code rate}, then the validation loss on the centre hole.
+     */
+    private EpochRecord runEpoch(InpaintingModel model, TrainingStep batchStep, WeightAverage average, double rate,
+                                 ImageSet train, ImageSet validation, Mask mask, int epoch, LossHistory history) {
         int[] order = shuffled(train.count(), config.seed() * 1_000_003L + epoch);
         long start = System.nanoTime();
         // Each loss summed over the images so far, in the order the step reports them; the first is the training loss.
         Map<String, Double> sums = new LinkedHashMap<>();
         int seen = 0;
-        try (BatchSource batches = new BatchSource(train, mask, model.fill(), order, config.batchSize(),
-                config.flip() ? config.seed() * 7_919L + epoch : null)) {
+        Recipe recipe = config.recipe();
+        try (BatchSource batches = new BatchSource(train, recipe.trainingMask(mask, config.seed(), epoch),
+                model.fill(), order, config.batchSize(), config.flip() ? config.seed() * 7_919L + epoch : null)) {
             int total = batches.batches();
             for (int b = 1; batches.hasNext(); b++) {
                 Batch batch = batches.next();
+                setLearningRate(model.graph(), recipe.schedule().rate(rate, epoch, b - 1, total, config.epochs()));
                 boolean first = true;
                 for (Map.Entry<String, Double> loss : batchStep.fit(batch).parts().entrySet()) {
                     if (!Double.isFinite(loss.getValue())) {
@@ -172,6 +186,7 @@ public final class Trainer {
                     sums.merge(loss.getKey(), loss.getValue() * batch.size(), Double::sum);
                     first = false;
                 }
+                if (average != null) average.update(model.graph(), (long) (epoch - 1) * total + b);
                 seen += batch.size();
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double epochLeft = elapsed / seen * (order.length - seen);
@@ -181,8 +196,9 @@ public final class Trainer {
                         epochLeft + perEpoch * (config.epochs() - epoch)));
             }
         }
-        double valLoss = new Evaluator(Math.max(config.batchSize(), model.architecture().inferenceBatch()))
-                .score(new ModelInpainter(model), validation, mask).maskedMse();
+        InpaintingModel scored = scored(model, average);
+        double valLoss = new Evaluator(Math.max(config.batchSize(), scored.architecture().inferenceBatch()))
+                .score(new ModelInpainter(scored), validation, mask).maskedMse();
         Map<String, Double> means = new LinkedHashMap<>();
         for (Map.Entry<String, Double> sum : sums.entrySet()) means.put(sum.getKey(), sum.getValue() / seen);
         double trainLoss = means.remove(means.keySet().iterator().next());

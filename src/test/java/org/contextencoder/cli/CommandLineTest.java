@@ -194,6 +194,20 @@ class CommandLineTest {
         refused.put(List.of("--hole", "40"), "the 32x32 models predict a 16x16 centre, so their hole must be 16 px, not 40");
         refused.put(List.of("--train-limit", "-5"), "a training" + limit);
         refused.put(List.of("--test-limit", "-5"), "a test" + limit);
+        refused.put(List.of("--train-holes", "edge"), "unknown training holes 'edge': use center or random");
+        refused.put(List.of("--architecture", "unet32", "--train-holes", "random"), "random training holes need a"
+                + " model that fills a hole wherever it is, and unet32's skip connections are cropped to the centre:"
+                + " use ce32, or --train-holes center");
+        refused.put(List.of("--schedule", "cosine", "--lr-patience", "2"), "a cosine schedule sets the learning rate"
+                + " of every batch, so it cannot also halve on plateaus: drop --lr-patience (or give 0), or use"
+                + " --schedule constant");
+        refused.put(List.of("--ema", "1"), "the weight average's decay must be at least 0 (no average) and below 1,"
+                + " such as 0.999, not 1.0");
+        refused.put(List.of("--scene-crops", "-1"), "a number of scene crops of -1 is not possible: give 0 (none) or"
+                + " a positive number");
+        refused.put(List.of("--experiment", "landmark", "--scene-crops", "10"), "scene crops add the landmark"
+                + " training photos to CIFAR-10's images, and the landmark experiment trains on photos already: give"
+                + " --scene-crops only to the general and truck experiments");
         refused.forEach((change, sentence) -> {
             Result r = cli(train(out, change.toArray(String[]::new)));
             assertEquals(1, r.code(), change + ": " + r.out());
@@ -213,16 +227,48 @@ class CommandLineTest {
         for (List<String> change : List.of(List.of("--experiment", "general"), List.of("--architecture", "unet32"),
                 List.of("--fill", "zero"), List.of("--seed", "7"), List.of("--optimizer", "sgd"),
                 List.of("--lr", "0.01"), List.of("--batch", "8"), List.of("--no-flip"), List.of("--train-limit", "40"),
-                List.of("--test-limit", "8"), List.of("--lr-patience", "2"), List.of("--validation", "test"))) {
+                List.of("--test-limit", "8"), List.of("--lr-patience", "2"), List.of("--validation", "test"),
+                List.of("--train-holes", "random"), List.of("--scene-crops", "10"), List.of("--schedule", "cosine"),
+                List.of("--ema", "0.9"))) {
             Result r = cli(train(run, change.toArray(String[]::new)));
             assertEquals(1, r.code(), change + ": " + r.out());
             assertTrue(r.err().startsWith("error: " + run + " holds a run trained with "), change + ": " + r.err());
-            assertTrue(r.err().endsWith(": resume it with the same settings (only the epochs and patience may change),"
-                    + " or choose another output folder" + System.lineSeparator()), r.err());
+            assertTrue(r.err().endsWith(": resume it with the same settings (only the epochs and patience may change,"
+                    + " the epochs not under a cosine schedule), or choose another output folder" + System.lineSeparator()), r.err());
             assertEquals(before, contents(run), change + " changed the run's files");
         }
         Result general = cli(train(run, "--experiment", "general"));
         assertTrue(general.err().contains("trained with experiment=truck, not experiment=general"), general.err());
+    }
+
+    /**
+     * Random holes, scene crops, the cosine schedule and a weight average in one small run: its settings and manifest
+     * say so, it trained on the crops too, keeps the average's state, and resumes only over the same epochs.
+     */
+    @Test
+    void aRunWithTheWholeRecipeRecordsWhatItTrainedOnAndKeepsItsScheduleOnAResume() throws IOException {
+        Path recipe = dir.resolve("recipe");
+        Result r = cli(train(recipe, "--train-holes", "random", "--scene-crops", "32", "--schedule", "cosine",
+                "--ema", "0.99"));
+        assertEquals(0, r.code(), r.out() + r.err());
+        String config = Files.readString(recipe.resolve("config.properties"));
+        for (String setting : List.of("train_holes=random", "scene_crops=32", "schedule=cosine", "schedule_epochs=1",
+                "ema=0.99")) {
+            assertTrue(config.contains(setting + "\n"), setting + " in " + config);
+        }
+        Map<String, String> manifest = org.contextencoder.experiment.Manifest.read(recipe.resolve(
+                "manifest.properties")).entries();
+        assertEquals("80", manifest.get("train_images"), "48 trucks and 32 crops");
+        assertEquals("16", manifest.get("validation_images"));
+        assertTrue(manifest.get("data_source").contains("32 random crops of the training photos (less the validation"
+                + " ones) in " + SharedData.scenes() + ", validation and test images CIFAR-10's only"), manifest.get(
+                "data_source"));
+        assertTrue(Files.isRegularFile(recipe.resolve("checkpoint").resolve("ema-1.state")));
+
+        Result longer = cli(train(recipe, "--train-holes", "random", "--scene-crops", "32", "--schedule", "cosine",
+                "--ema", "0.99", "--epochs", "2"));
+        assertEquals(1, longer.code(), longer.out());
+        assertTrue(longer.err().contains("trained with schedule_epochs=1, not schedule_epochs=2"), longer.err());
     }
 
     /** Every file in the folder and below, by relative path, with its bytes. */

@@ -66,6 +66,81 @@ class ImageFolderTest {
         assertNotEquals(pixelsOf(test), pixelsOf(otherSeed), "another seed gives another split");
     }
 
+    /** The colour of each image of one colour (any other image fails the test). */
+    private static List<Integer> solidColours(ImageSet set) {
+        List<Integer> colours = new java.util.ArrayList<>();
+        for (int i = 0; i < set.count(); i++) {
+            int rgb = set.pixel(i, 0, 0, 0) << 16 | set.pixel(i, 1, 0, 0) << 8 | set.pixel(i, 2, 0, 0);
+            for (int c = 0; c < 3; c++) {
+                for (int y = 0; y < set.side(); y++) {
+                    for (int x = 0; x < set.side(); x++) {
+                        assertEquals(set.pixel(i, c, 0, 0), set.pixel(i, c, y, x), 1, "image " + i + " is one colour");
+                    }
+                }
+            }
+            colours.add(rgb);
+        }
+        return colours;
+    }
+
+    @Test
+    void cropsComeFromTheTrainingPhotosLessTheValidationOnesAndFollowTheSeed(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("train"));
+        Files.createDirectories(dir.resolve("test"));
+        for (int i = 0; i < 20; i++) {
+            photo(dir.resolve("train").resolve("t" + i + ".png"), 80, 100, new Color(10 * i, 100, 250 - 10 * i),
+                    BufferedImage.TYPE_INT_RGB);
+        }
+        for (int i = 0; i < 5; i++) {
+            photo(dir.resolve("test").resolve("s" + i + ".png"), 80, 100, new Color(250, 20 + 40 * i, 0),
+                    BufferedImage.TYPE_INT_RGB);
+        }
+        ImageFolder folder = new ImageFolder(dir, 16, ImageFolder.SPLIT_SEED);
+        ImageSet crops = folder.trainingCrops(300, 7);
+        assertEquals(300, crops.count());
+        assertEquals(16, crops.side());
+        java.util.Set<Integer> training = new java.util.HashSet<>(solidColours(folder.trainingLessValidation(0)));
+        java.util.Set<Integer> cropped = new java.util.HashSet<>(solidColours(crops));
+        assertTrue(training.containsAll(cropped), "only training photos are cropped, not the validation ones "
+                + solidColours(folder.validation(0)) + " nor the test ones");
+        assertTrue(cropped.size() >= 15, "from most of the 18 training photos: " + cropped.size());
+        assertEquals(ImageKeys.of(crops), ImageKeys.of(folder.trainingCrops(300, 7)), "the same for the same seed");
+        assertNotEquals(ImageKeys.of(crops), ImageKeys.of(folder.trainingCrops(300, 8)));
+    }
+
+    /**
+     * A pixel-sized checkerboard: a crop at full resolution keeps it, a large piece shrunk averages it to grey. Crops
+     * of a file that is no photo are left out.
+     */
+    @Test
+    void cropsRangeFromPiecesAtFullResolutionToTheWholePhotoShrunk(@TempDir Path dir) throws IOException {
+        BufferedImage checker = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 120; y++) {
+            for (int x = 0; x < 160; x++) checker.setRGB(x, y, (x + y) % 2 == 0 ? 0xFFFFFF : 0);
+        }
+        ImageIO.write(checker, "png", dir.resolve("checker.png").toFile());
+        Files.writeString(dir.resolve("broken.png"), "not a picture");
+        ImageSet crops = PhotoCrops.of(List.of(dir.resolve("checker.png"), dir.resolve("broken.png")), 400, 16, 3,
+                Long.MAX_VALUE);
+        assertTrue(crops.count() > 100 && crops.count() < 300, "the broken file's share is left out: " + crops.count());
+        int sharp = 0;
+        int grey = 0;
+        for (int i = 0; i < crops.count(); i++) {
+            int low = 255;
+            int high = 0;
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 16; x++) {
+                    low = Math.min(low, crops.pixel(i, 0, y, x));
+                    high = Math.max(high, crops.pixel(i, 0, y, x));
+                }
+            }
+            if (high - low > 200) sharp++;
+            if (high - low < 30) grey++;
+        }
+        assertTrue(sharp > crops.count() / 10 && grey > crops.count() / 10, sharp + " sharp and " + grey
+                + " grey of " + crops.count());
+    }
+
     private static String pixelsOf(ImageSet set) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < set.count(); i++) sb.append(set.pixel(i, 1, 3, 3)).append(',');

@@ -6,6 +6,10 @@ import org.contextencoder.data.Cifar10;
 import org.contextencoder.data.ImageFolder;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
+import org.contextencoder.mask.HoleFill;
+import org.contextencoder.train.Optimizer;
+import org.contextencoder.train.Recipe;
+import org.contextencoder.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
@@ -72,5 +76,27 @@ class ExperimentDataTest {
         assertEquals(240, d.validation().count());
         assertEquals(600, d.test().count());
         assertDisjoint(d);
+    }
+
+    /** Scene crops follow CIFAR-10's training images; validation and test stay CIFAR-10's, and the source says so. */
+    @Test
+    void sceneCropsJoinOnlyTheTrainingImagesMadeFromTheSeed() {
+        RunSpec spec = RunSpec.of(Experiment.GENERAL, 1, SharedData.root()).withLimits(100, 20);
+        Datasets plain = ExperimentData.load(spec);
+        Recipe crops = Recipe.PAPER.withSceneCrops(50);
+        Datasets mixed = ExperimentData.load(spec.withRecipe(crops));
+        assertEquals(150, mixed.train().count());
+        assertEquals(ImageKeys.of(plain.train()), ImageKeys.of(mixed.train().slice(0, 100)));
+        assertEquals(ImageKeys.of(plain.validation()), ImageKeys.of(mixed.validation()));
+        assertEquals(ImageKeys.of(plain.test()), ImageKeys.of(mixed.test()));
+        List<String> scenes = ImageKeys.of(mixed.train().slice(100, 150));
+        assertTrue(Collections.disjoint(scenes, ImageKeys.of(plain.train())));
+        assertEquals(scenes, ImageKeys.of(ExperimentData.load(spec.withRecipe(crops)).train().slice(100, 150)));
+        RunSpec otherSeed = spec.withTraining(new TrainingConfig(1, 64, Optimizer.ADAM, 1e-3, 7, 0,
+                HoleFill.Choice.MEAN, true, 0, crops));
+        assertTrue(Collections.disjoint(scenes, ImageKeys.of(ExperimentData.load(otherSeed).train().slice(100, 150))));
+        assertTrue(mixed.source().startsWith(plain.source() + "; training images also 50 random crops of the training"
+                + " photos (less the validation ones) in " + SharedData.scenes() + ", validation and test images"
+                + " CIFAR-10's only"), mixed.source());
     }
 }

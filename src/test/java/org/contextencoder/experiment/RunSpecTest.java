@@ -1,11 +1,14 @@
 package org.contextencoder.experiment;
 
+import org.contextencoder.model.Architecture;
+import org.contextencoder.train.Recipe;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class RunSpecTest {
@@ -51,5 +54,28 @@ class RunSpecTest {
         assertEquals("the truck experiment reads CIFAR-10 from the data folder, not photos: give a photo folder only"
                 + " to the landmark experiment", assertThrows(IllegalArgumentException.class,
                 () -> truck.withPhotos(Path.of("/photos"))).getMessage());
+    }
+
+    @Test
+    void theRecipeShapesTheRunACosineScheduleWithItsEpochsAndChoicesThatCannotWorkAreRefused() {
+        RunSpec general = RunSpec.of(Experiment.GENERAL, 8, ROOT);
+        RunSpec cosine = general.withRecipe(Recipe.PAPER.withSchedule(Recipe.Schedule.COSINE));
+        assertEquals("cosine", RunSpec.shaping(cosine.asMap()).get("schedule"));
+        assertNotEquals(RunSpec.shaping(cosine.asMap()), RunSpec.shaping(cosine.withTraining(cosine.training()
+                .withEpochs(10)).asMap()), "a cosine schedule runs over the epochs, so they shape the run");
+        assertEquals("5000", RunSpec.shaping(general.withRecipe(Recipe.PAPER.withSceneCrops(5000)).asMap())
+                .get("scene_crops"));
+
+        Recipe random = Recipe.PAPER.withHoles(Recipe.Holes.RANDOM);
+        String noSkips = "random training holes need a model that fills a hole wherever it is, and unet32's skip"
+                + " connections are cropped to the centre: use ce32, or --train-holes center";
+        assertEquals(noSkips, assertThrows(IllegalArgumentException.class,
+                () -> general.withArchitecture(Architecture.UNET32).withRecipe(random)).getMessage());
+        assertEquals(noSkips, assertThrows(IllegalArgumentException.class,
+                () -> general.withRecipe(random).withArchitecture(Architecture.UNET32)).getMessage());
+        assertEquals("scene crops add the landmark training photos to CIFAR-10's images, and the landmark experiment"
+                + " trains on photos already: give --scene-crops only to the general and truck experiments",
+                assertThrows(IllegalArgumentException.class, () -> RunSpec.of(Experiment.LANDMARK, 8, ROOT)
+                        .withRecipe(Recipe.PAPER.withSceneCrops(10))).getMessage());
     }
 }

@@ -2,7 +2,9 @@ package org.contextencoder.train;
 
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.mask.CenterMask;
+import org.contextencoder.mask.Hole;
 import org.contextencoder.mask.HoleFill;
+import org.contextencoder.mask.RandomSquareMask;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,6 +44,38 @@ class BatchSourceTest {
             assertEquals(0.25f, f[2 * 8 + 2]);                         // image 3, red, inside the hole
             assertEquals(set.pixel(3, 0, 0, 0) / 255f, f[0], 1e-6);    // outside: the image itself
             assertEquals(set.pixel(1, 2, 5, 5) / 255f, t[(3 + 2) * 16 + 3 * 4 + 3], 1e-6); // image 1, blue, hole (3,3)
+        }
+    }
+
+    @Test
+    void randomHolesAreCoveredAndTargetedWhereverEachImageHasItsHole() {
+        ImageSet set = images();
+        RandomSquareMask mask = new RandomSquareMask(8, 3, 5);
+        float[] colour = {0.25f, 0.5f, 0.75f};
+        int[] order = java.util.stream.IntStream.range(0, 40).toArray();
+        try (BatchSource source = new BatchSource(set, mask, new HoleFill.Solid(colour), order, 40, null)) {
+            Batch b = source.next();
+            float[] f = b.features().data().asFloat();
+            float[] t = b.labels().data().asFloat();
+            java.util.Set<Hole> places = new java.util.HashSet<>();
+            for (int i = 0; i < 40; i++) {
+                Hole h = mask.hole(i);
+                places.add(h);
+                for (int c = 0; c < 3; c++) {
+                    for (int y = 0; y < 8; y++) {
+                        for (int x = 0; x < 8; x++) {
+                            boolean inHole = x >= h.x() && x < h.x() + 3 && y >= h.y() && y < h.y() + 3;
+                            float expected = inHole ? colour[c] : set.pixel(i, c, y, x) / 255f;
+                            assertEquals(expected, f[((i * 3 + c) * 8 + y) * 8 + x], 1e-6, "image " + i);
+                            if (inHole) {
+                                assertEquals(set.pixel(i, c, y, x) / 255f,
+                                        t[((i * 3 + c) * 3 + y - h.y()) * 3 + x - h.x()], 1e-6, "target " + i);
+                            }
+                        }
+                    }
+                }
+            }
+            assertTrue(places.size() > 10, "the holes are in many places: " + places);
         }
     }
 

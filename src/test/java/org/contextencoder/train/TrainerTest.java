@@ -21,7 +21,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -198,6 +200,95 @@ class TrainerTest {
         }
     }
 
+    /**
+     * The L2 step, noting for each batch the rate it trained at and where each image's hole was (the first place, row
+     * by row, whose 16x16 square is all the fill colour).
+     */
+    private static TrainingStep.Factory noting(List<String> batches) {
+        return (model, config) -> {
+            TrainingStep l2 = TrainingStep.L2.start(model, config);
+            float[] colour = ((HoleFill.Solid) model.fill()).colour();
+            return batch -> {
+                float[] f = batch.features().dup('c').data().asFloat();
+                List<String> corners = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) corners.add(holeCorner(f, i, colour));
+                batches.add(model.graph().getLearningRate("conv") + " " + String.join(";", corners));
+                return l2.fit(batch);
+            };
+        };
+    }
+
+    private static String holeCorner(float[] features, int image, float[] colour) {
+        for (int y = 0; y <= 16; y++) {
+            for (int x = 0; x <= 16; x++) {
+                boolean filled = true;
+                for (int k = 0; k < 3 * 16 * 16 && filled; k++) {
+                    int c = k / 256;
+                    filled = features[((image * 3 + c) * 32 + y + k / 16 % 16) * 32 + x + k % 16] == colour[c];
+                }
+                if (filled) return x + "," + y;
+            }
+        }
+        return "none";
+    }
+
+    /**
+     * Random training holes, the cosine schedule and a weight average together, killed in epoch 2: the resumed run
+     * trains each batch at the rate and with the holes the uninterrupted one did, restores the average, and ends with
+     * its history; validation scores the average on the centre hole, and the average is the model the run keeps.
+     */
+    @Test
+    void aRunWithTheWholeRecipeKilledInItsSecondEpochResumesToTheUninterruptedHistory(@TempDir Path dir)
+            throws IOException {
+        TrainingConfig c = CONFIG.withEpochs(2).withOptimizer(Optimizer.ADAM, 1e-2)
+                .withRecipe(new Recipe(Recipe.Holes.RANDOM, 0, Recipe.Schedule.COSINE, 0.9));
+        List<String> whole = new ArrayList<>();
+        List<EpochRecord> h = new Trainer(c, ProgressListener.SILENT).withStep(noting(whole))
+                .train(tiny(c, new AtomicReference<>()), train, validation, MASK, dir.resolve("whole")).history()
+                .records();
+        double[] rates = {1e-2 / 3, 2e-2 / 3, 1e-2, 1e-2, 0.75e-2, 0.25e-2};
+        assertEquals(6, whole.size(), "48 images in batches of 16, two epochs");
+        Set<String> corners = new HashSet<>();
+        for (int b = 0; b < 6; b++) {
+            String[] parts = whole.get(b).split(" ", 2);
+            assertEquals(rates[b], Double.parseDouble(parts[0]), 1e-12, "the rate of batch " + (b + 1));
+            corners.addAll(List.of(parts[1].split(";")));
+        }
+        assertFalse(corners.contains("none"), "every image has its hole: " + corners);
+        assertTrue(corners.size() > 50, "the holes are all over the images: " + corners);
+
+        Path run = dir.resolve("killed");
+        ProgressListener killInEpochTwo = new ProgressListener() {
+            @Override
+            public void batchDone(BatchProgress p) {
+                if (p.epoch() == 2 && p.batch() == 2) throw new IllegalStateException("simulated kill");
+            }
+        };
+        List<String> killed = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> new Trainer(c, killInEpochTwo).withStep(noting(killed))
+                .train(tiny(c, new AtomicReference<>()), train, validation, MASK, run));
+        assertEquals(whole.subList(0, 5), killed);
+        List<String> resumedBatches = new ArrayList<>();
+        TrainingResult resumed = new Trainer(c, ProgressListener.SILENT).withStep(noting(resumedBatches))
+                .train(tiny(c, new AtomicReference<>()), train, validation, MASK, run);
+        assertEquals(whole.subList(3, 6), resumedBatches, "epoch 2 again, at the same rates with the same holes");
+        List<EpochRecord> r = resumed.history().records();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(h.get(i).trainLoss(), r.get(i).trainLoss(), 1e-6, "train loss, epoch " + (i + 1));
+            assertEquals(h.get(i).valLoss(), r.get(i).valLoss(), 1e-6, "validation loss, epoch " + (i + 1));
+        }
+
+        assertEquals(resumed.history().best().valLoss(), validationLoss(ModelFile.load(run.resolve("model.zip"))),
+                1e-6, "the run keeps the best average, scored on the centre hole");
+        double trained = validationLoss(ModelFile.load(run.resolve("checkpoint").resolve("epoch-2.zip")));
+        assertTrue(Math.abs(trained - r.get(1).valLoss()) > 1e-4, "validation scored the average, "
+                + r.get(1).valLoss() + ", not the trained weights, " + trained);
+        try (Stream<Path> files = Files.list(run.resolve("checkpoint"))) {
+            assertEquals(List.of("ema-2.state", "epoch-2.zip", "state.properties"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
     /** What the kill of a process that was writing a model and a text file leaves: 0-byte temporary files. */
     private static void leaveKilledTemporaryFiles(Path run) {
         try {
@@ -331,8 +422,9 @@ class TrainerTest {
     void aNewLearningRateReachesEveryLayerAndKeepsAdamsMoments() {
         InpaintingModel model = fresh(CONFIG, new AtomicReference<>()).get();
         org.deeplearning4j.nn.graph.ComputationGraph graph = model.graph();
-        graph.fit(new org.nd4j.linalg.dataset.DataSet(org.nd4j.linalg.factory.Nd4j.rand(4, 3, 32, 32),
-                org.nd4j.linalg.factory.Nd4j.rand(4, 3 * 16 * 16)));
+        org.nd4j.linalg.dataset.DataSet batch = new org.nd4j.linalg.dataset.DataSet(
+                org.nd4j.linalg.factory.Nd4j.rand(4, 3, 32, 32), org.nd4j.linalg.factory.Nd4j.rand(4, 3 * 16 * 16));
+        graph.fit(batch);
         org.nd4j.linalg.api.ndarray.INDArray moments = graph.getUpdater().getStateViewArray().dup();
         assertTrue(moments.amaxNumber().doubleValue() > 0, "one step leaves Adam's moments non-zero");
 
@@ -344,6 +436,15 @@ class TrainerTest {
             if (rate != null) assertEquals(2.5e-4, rate, 1e-12, layer.conf().getLayer().getLayerName());
         }
         assertEquals(moments, graph.getUpdater().getStateViewArray(), "the optimizer state survives the change");
+
+        // The rate is set in place, so it must reach the optimizer's update (DL4J's Adam moves by 1e-8 at rate 0).
+        for (double rate : new double[]{0, 1e-2}) {
+            Trainer.setLearningRate(graph, rate);
+            org.nd4j.linalg.api.ndarray.INDArray before = graph.getLayer("enc1_conv").getParam("W").dup();
+            graph.fit(batch);
+            double moved = before.sub(graph.getLayer("enc1_conv").getParam("W")).amaxNumber().doubleValue();
+            assertTrue(rate == 0 ? moved < 1e-6 : moved > 1e-4, "at rate " + rate + " the weights moved by " + moved);
+        }
     }
 
     @Test
