@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The adversary of the joint loss: one or more networks, each seeing part of a batch and giving it one linear
@@ -35,4 +36,36 @@ public sealed interface Discriminator permits PatchDiscriminator, ContextDiscrim
 
     /** The gradient with respect to the patches, from the gradients with respect to each network's input. */
     INDArray patchGradient(List<INDArray> inputGradients);
+
+    /** The same kind of discriminator with other networks in the order of {@link #networks()} (read from a file). */
+    Discriminator withNetworks(List<MultiLayerNetwork> networks);
+
+    /** The kind a run chooses ({@code --discriminator patch|context}). */
+    enum Choice {
+        /** Pathak et al.'s: the patch alone. */
+        PATCH,
+        /** Iizuka et al.'s idea: the patch, and the image with the patch in its hole. */
+        CONTEXT;
+
+        /** A new discriminator for a generator of centre holes trained at {@code generatorRate}, in float. */
+        public Discriminator build(int imageSize, int holeSize, long seed, double generatorRate) {
+            return switch (this) {
+                case PATCH -> PatchDiscriminator.build(holeSize, seed, generatorRate);
+                case CONTEXT -> ContextDiscriminator.build(imageSize, holeSize, seed, generatorRate);
+            };
+        }
+
+        /** The name on the command line and in {@code config.properties}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Choice parse(String name) {
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown discriminator '" + name + "': use patch or context");
+            }
+        }
+    }
 }

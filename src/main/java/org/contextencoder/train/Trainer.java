@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -97,8 +98,9 @@ public final class Trainer {
                 LOG.info("epoch {}: learning rate {} (halved after {} epochs without improvement)", epoch, rate,
                         config.lrPatience());
             }
+            batchStep.learningRate(rate);
             EpochRecord record = runEpoch(model, batchStep, train, validation, mask, epoch, history);
-            requireFinite(record, model, history);
+            requireFinite(record, model, batchStep, history);
             boolean improved = history.size() == 0 || record.valLoss() < history.best().valLoss();
             history.add(record);
             checkpoint.save(model, batchStep.state(), history, improved, settings());
@@ -190,13 +192,17 @@ public final class Trainer {
     }
 
     /** A diverged epoch must never be committed, let alone become the best model. */
-    private void requireFinite(EpochRecord record, InpaintingModel model, LossHistory history) {
+    private void requireFinite(EpochRecord record, InpaintingModel model, TrainingStep step, LossHistory history) {
         if (!Double.isFinite(record.valLoss())) {
             throw diverged("the validation loss became " + record.valLoss() + " in epoch " + record.epoch(), history);
         }
         // One NaN or infinity makes the sum NaN or infinite (so would weights near 1e31, diverged too).
         if (!Double.isFinite(model.graph().params().sumNumber().doubleValue())) {
             throw diverged("the weights became NaN or infinite in epoch " + record.epoch(), history);
+        }
+        Optional<String> part = step.diverged();
+        if (part.isPresent()) {
+            throw diverged(part.get() + " became NaN or infinite in epoch " + record.epoch(), history);
         }
     }
 
@@ -223,6 +229,7 @@ public final class Trainer {
         Map<String, String> m = new LinkedHashMap<>(config.asMap());
         m.remove("epochs");
         m.remove("patience");
+        m.putAll(step.settings());
         return m;
     }
 }
