@@ -1,10 +1,10 @@
 package org.contextencoder.model;
 
+import org.contextencoder.io.Names;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The adversary of the joint loss: one or more networks, each seeing part of a batch and giving it one linear
@@ -57,15 +57,11 @@ public sealed interface Discriminator permits PatchDiscriminator, ContextDiscrim
 
         /** The name on the command line and in {@code config.properties}. */
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return Names.of(this);
         }
 
         public static Choice parse(String name) {
-            try {
-                return valueOf(name.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown discriminator '" + name + "': use patch or context");
-            }
+            return Names.parse(Choice.class, "discriminator", name);
         }
     }
 }

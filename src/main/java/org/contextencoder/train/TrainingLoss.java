@@ -1,11 +1,11 @@
 package org.contextencoder.train;
 
+import org.contextencoder.io.Names;
 import org.contextencoder.model.Discriminator;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.PatchDiscriminator;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,15 +23,11 @@ public record TrainingLoss(Kind kind, double adversarialWeight, Discriminator.Ch
 
         /** The name on the command line and in {@code config.properties}. */
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return Names.of(this);
         }
 
         public static Kind parse(String name) {
-            try {
-                return valueOf(name.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown loss '" + name + "': use l2 or joint");
-            }
+            return Names.parse(Kind.class, "loss", name);
         }
     }
 
