@@ -7,10 +7,12 @@ import org.contextencoder.experiment.TrainedRun;
 import org.contextencoder.experiment.ValidationSplit;
 import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
+import org.contextencoder.model.Discriminator;
 import org.contextencoder.train.ConsoleProgress;
 import org.contextencoder.train.Optimizer;
 import org.contextencoder.train.Recipe;
 import org.contextencoder.train.TrainingConfig;
+import org.contextencoder.train.TrainingLoss;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -111,6 +113,26 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--loss", defaultValue = "l2", paramLabel = "l2|joint",
+            description = "What the generator learns from: l2 (default), the paper's masked MSE; or joint, Pathak et "
+                    + "al.'s (1 - W) L2 + W adversarial against a discriminator trained alongside (least squares; Adam "
+                    + "with beta1 0.5 for both networks, the discriminator at a tenth of the learning rate).")
+    String loss;
+
+    @Option(names = "--adv-weight", paramLabel = "W",
+            description = "The adversarial term's weight W in [0, 1] in the joint loss (default: 0.001, Pathak et al.'s).")
+    Double advWeight;
+
+    @Option(names = "--discriminator", paramLabel = "patch|context",
+            description = "The joint loss's discriminator: patch (default), the hole's contents alone; or context, "
+                    + "also the image around them.")
+    String discriminator;
+
+    @Option(names = "--init-from", paramLabel = "MODEL",
+            description = "Start the generator from the weights of a finished model (DIR/model.zip) of the same "
+                    + "architecture, hole and fill, e.g. to fine-tune an L2 model with the joint loss.")
+    Path initFrom;
+
     @Override
     public Integer call() {
         Experiment e = Experiment.parse(experiment);
@@ -122,11 +144,26 @@ final class TrainCommand implements Callable<Integer> {
         RunSpec spec = RunSpec.of(e, epochs, data.root()).withArchitecture(a).withTraining(t)
                 .withHole(hole != null ? hole : a.defaultHole())
                 .withLimits(trainLimit, testLimit).withPhotos(photos)
-                .withValidation(ValidationSplit.parse(validation));
+                .withValidation(ValidationSplit.parse(validation)).withLoss(loss())
+                .withInitFrom(initFrom);
         TrainedRun report = RunPipeline.train(spec, out, new ConsoleProgress());
         System.out.println(report.metrics().table().print());
         System.out.println("best epoch " + report.history().best().epoch() + " of " + report.history().size()
                 + "; results in " + out);
         return 0;
+    }
+
+    /** The loss the options choose; the joint loss's options without it are refused. */
+    private TrainingLoss loss() {
+        TrainingLoss.Kind kind = TrainingLoss.Kind.parse(loss);
+        if (kind == TrainingLoss.Kind.L2) {
+            if (advWeight != null || discriminator != null) {
+                throw new IllegalArgumentException((advWeight != null ? "--adv-weight" : "--discriminator")
+                        + " belongs to the joint loss: add --loss joint, or leave it out for the L2 loss");
+            }
+            return TrainingLoss.L2;
+        }
+        return TrainingLoss.joint(advWeight != null ? advWeight : TrainingLoss.PATHAK_WEIGHT,
+                discriminator != null ? Discriminator.Choice.parse(discriminator) : Discriminator.Choice.PATCH);
     }
 }

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** SHA-256 of dataset files, so a run's manifest says exactly which data it saw. */
+/** SHA-256 of dataset and model files, so a run's manifest says exactly which data and model it started from. */
 public final class Checksums {
 
     private Checksums() {
@@ -22,16 +22,31 @@ public final class Checksums {
         try (Stream<Path> walk = Files.walk(root)) {
             List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
             MessageDigest digest = sha256();
-            byte[] buffer = new byte[1 << 16];
             for (Path f : files) {
                 digest.update(root.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                try (InputStream in = Files.newInputStream(f)) {
-                    for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-                }
+                add(f, digest);
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot checksum " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The digest of one file's contents, as {@code sha256sum} prints it. */
+    public static String ofFile(Path file) {
+        try {
+            MessageDigest digest = sha256();
+            add(file, digest);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot checksum " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void add(Path file, MessageDigest digest) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
         }
     }
 

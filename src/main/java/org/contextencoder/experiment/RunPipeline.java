@@ -146,8 +146,14 @@ public final class RunPipeline {
 
     private static TrainingResult fit(RunSpec spec, Datasets data, Path out, ProgressListener progress) {
         Mask mask = new CenterMask(spec.experiment().imageSize(), spec.hole());
-        return new Trainer(spec.training(), progress).train(() -> newModel(spec, data), data.train(), data.validation(),
-                mask, out);
+        return new Trainer(spec.training(), progress).withStep(spec.loss()).train(() -> startingModel(spec, data),
+                data.train(), data.validation(), mask, out);
+    }
+
+    /** The model a run starts from: new, or with the weights of the finished model the run names. */
+    private static InpaintingModel startingModel(RunSpec spec, Datasets data) {
+        InpaintingModel fresh = newModel(spec, data);
+        return spec.start() == null ? fresh : spec.start().into(fresh);
     }
 
     /** The untrained model a run starts from, with the hole fill the run chose (a mean colour is these images'). */

@@ -60,6 +60,16 @@ public sealed interface HoleFill {
             };
         }
 
+        /** True if {@code fill} is what this choice makes, for whatever training images (a mean colour: not black). */
+        public boolean made(HoleFill fill) {
+            boolean black = fill.equals(new Solid(new float[Mask.CHANNELS]));
+            return switch (this) {
+                case MEAN -> fill instanceof Solid && !black;
+                case ZERO -> black;
+                case HARMONIC -> fill instanceof Harmonic;
+            };
+        }
+
         /** The name on the command line and in {@code config.properties}. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -58,6 +58,12 @@ public final class ContextDiscriminator implements Discriminator {
         return List.of(local, global);
     }
 
+    @Override
+    public ContextDiscriminator withNetworks(List<MultiLayerNetwork> networks) {
+        PatchDiscriminator.requireCount(networks, 2);
+        return new ContextDiscriminator(networks.get(0), networks.get(1), imageSize, patchSize);
+    }
+
     /** The patch, and the images with the patch in their centre holes. */
     @Override
     public List<INDArray> inputs(INDArray images, INDArray patches) {

@@ -1,5 +1,6 @@
 package org.contextencoder.model;
 
+import org.contextencoder.io.Names;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -35,4 +36,32 @@ public sealed interface Discriminator permits PatchDiscriminator, ContextDiscrim
 
     /** The gradient with respect to the patches, from the gradients with respect to each network's input. */
     INDArray patchGradient(List<INDArray> inputGradients);
+
+    /** The same kind of discriminator with other networks in the order of {@link #networks()} (read from a file). */
+    Discriminator withNetworks(List<MultiLayerNetwork> networks);
+
+    /** The kind a run chooses ({@code --discriminator patch|context}). */
+    enum Choice {
+        /** Pathak et al.'s: the patch alone. */
+        PATCH,
+        /** Iizuka et al.'s idea: the patch, and the image with the patch in its hole. */
+        CONTEXT;
+
+        /** A new discriminator for a generator of centre holes trained at {@code generatorRate}, in float. */
+        public Discriminator build(int imageSize, int holeSize, long seed, double generatorRate) {
+            return switch (this) {
+                case PATCH -> PatchDiscriminator.build(holeSize, seed, generatorRate);
+                case CONTEXT -> ContextDiscriminator.build(imageSize, holeSize, seed, generatorRate);
+            };
+        }
+
+        /** The name on the command line and in {@code config.properties}. */
+        public String id() {
+            return Names.of(this);
+        }
+
+        public static Choice parse(String name) {
+            return Names.parse(Choice.class, "discriminator", name);
+        }
+    }
 }

@@ -95,6 +95,20 @@ public final class PatchDiscriminator implements Discriminator {
         return g.reshape('c', g.size(0), g.length() / g.size(0));
     }
 
+    @Override
+    public PatchDiscriminator withNetworks(List<MultiLayerNetwork> networks) {
+        requireCount(networks, 1);
+        return new PatchDiscriminator(networks.get(0), patchSize);
+    }
+
+    /** Refuses networks that cannot be a discriminator's of {@code count} networks. */
+    static void requireCount(List<MultiLayerNetwork> networks, int count) {
+        if (networks.size() != count) {
+            throw new IllegalArgumentException("this discriminator has " + count + " network" + (count == 1 ? "" : "s")
+                    + ", not " + networks.size() + ": the file was written for another kind of discriminator");
+        }
+    }
+
     /** Flat channels-first patches as an NCHW batch (a view). */
     static INDArray image(INDArray patches, int size) {
         return patches.reshape('c', patches.size(0), 3, size, size);

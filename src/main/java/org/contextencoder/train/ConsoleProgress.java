@@ -62,10 +62,18 @@ public final class ConsoleProgress implements ProgressListener {
                 duration(p.epochSecondsLeft()), duration(p.runSecondsLeft()));
     }
 
+    /** The epoch's losses: training, validation, then the step's others (the joint loss's adversarial parts). */
     @Override
     public void epochDone(EpochRecord r, int epochs, boolean improved) {
-        out.printf(Locale.ROOT, "epoch %d/%d done in %s: train %.5f, validation %.5f%s%n", r.epoch(), epochs,
-                duration(r.seconds()), r.trainLoss(), r.valLoss(), improved ? " (best so far)" : "");
+        out.printf(Locale.ROOT, "epoch %d/%d done in %s: train %.5f, validation %.5f%s%s%n", r.epoch(), epochs,
+                duration(r.seconds()), r.trainLoss(), r.valLoss(), otherLosses(r), improved ? " (best so far)" : "");
+    }
+
+    /** ", adversarial 0.29331, discriminator 0.67173": an epoch's other losses, or nothing if it has none. */
+    public static String otherLosses(EpochRecord r) {
+        StringBuilder others = new StringBuilder();
+        r.otherLosses().forEach((name, loss) -> others.append(String.format(Locale.ROOT, ", %s %.5f", name, loss)));
+        return others.toString();
     }
 
     /** 42s, 8m12s, 3h05m: as long as a glance needs. */

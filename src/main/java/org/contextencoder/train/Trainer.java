@@ -6,6 +6,7 @@ import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.mask.Mask;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.model.ModelFile;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -100,7 +102,7 @@ public final class Trainer {
                         config.lrPatience());
             }
             EpochRecord record = runEpoch(model, batchStep, average, rate, train, validation, mask, epoch, history);
-            requireFinite(record, model, history);
+            requireFinite(record, model, batchStep, history);
             boolean improved = history.size() == 0 || record.valLoss() < history.best().valLoss();
             history.add(record);
             checkpoint.save(model, scored, state, history, improved, settings());
@@ -143,8 +145,13 @@ public final class Trainer {
      * 32 px batch's time: too slow for a schedule that sets a new rate for every batch.
      */
     static boolean setLearningRate(ComputationGraph graph, double rate) {
+        return setLearningRate(graph.getLayers(), rate);
+    }
+
+    /** The same for any network's layers (a discriminator's). */
+    static boolean setLearningRate(Layer[] layers, double rate) {
         boolean changed = false;
-        for (var layer : graph.getLayers()) {
+        for (var layer : layers) {
             if (layer.conf().getLayer() instanceof BaseLayer conf && conf.getIUpdater() != null
                     && conf.getIUpdater().hasLearningRate() && conf.getIUpdater().getLearningRate(0, 0) != rate) {
                 conf.getIUpdater().setLrAndSchedule(rate, null);
@@ -176,7 +183,9 @@ public final class Trainer {
             int total = batches.batches();
             for (int b = 1; batches.hasNext(); b++) {
                 Batch batch = batches.next();
-                setLearningRate(model.graph(), recipe.schedule().rate(rate, epoch, b - 1, total, config.epochs()));
+                double batchRate = recipe.schedule().rate(rate, epoch, b - 1, total, config.epochs());
+                setLearningRate(model.graph(), batchRate);
+                batchStep.learningRate(batchRate);
                 boolean first = true;
                 for (Map.Entry<String, Double> loss : batchStep.fit(batch).parts().entrySet()) {
                     if (!Double.isFinite(loss.getValue())) {
@@ -206,13 +215,17 @@ public final class Trainer {
     }
 
     /** A diverged epoch must never be committed, let alone become the best model. */
-    private void requireFinite(EpochRecord record, InpaintingModel model, LossHistory history) {
+    private void requireFinite(EpochRecord record, InpaintingModel model, TrainingStep step, LossHistory history) {
         if (!Double.isFinite(record.valLoss())) {
             throw diverged("the validation loss became " + record.valLoss() + " in epoch " + record.epoch(), history);
         }
         // One NaN or infinity makes the sum NaN or infinite (so would weights near 1e31, diverged too).
         if (!Double.isFinite(model.graph().params().sumNumber().doubleValue())) {
             throw diverged("the weights became NaN or infinite in epoch " + record.epoch(), history);
+        }
+        Optional<String> part = step.diverged();
+        if (part.isPresent()) {
+            throw diverged(part.get() + " became NaN or infinite in epoch " + record.epoch(), history);
         }
     }
 
@@ -239,6 +252,7 @@ public final class Trainer {
         Map<String, String> m = new LinkedHashMap<>(config.asMap());
         m.remove("epochs");
         m.remove("patience");
+        m.putAll(step.settings());
         return m;
     }
 }

@@ -79,11 +79,12 @@ public final class TrainingView implements ProgressListener {
         show(Status.line(summary()));
     }
 
-    /** "truck: epoch 10/60 best 7: validation 0.02246, 8m12s". */
+    /** "truck: epoch 10/60 best 7: validation 0.02246, 8m12s", with the best epoch's other losses if it has any. */
     private String summary() {
         EpochRecord best = history.best();
-        return String.format(Locale.ROOT, "%s: epoch %d/%d best %d: validation %.5f, %s", run, history.last().epoch(),
-                epochs, best.epoch(), best.valLoss(), ConsoleProgress.duration(history.totalSeconds()));
+        return String.format(Locale.ROOT, "%s: epoch %d/%d best %d: validation %.5f%s, %s", run,
+                history.last().epoch(), epochs, best.epoch(), best.valLoss(), ConsoleProgress.otherLosses(best),
+                ConsoleProgress.duration(history.totalSeconds()));
     }
 
     private Status bar(BatchProgress p) {

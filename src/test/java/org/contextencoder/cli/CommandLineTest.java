@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,12 +209,46 @@ class CommandLineTest {
         refused.put(List.of("--experiment", "landmark", "--scene-crops", "10"), "scene crops add the landmark"
                 + " training photos to CIFAR-10's images, and the landmark experiment trains on photos already: give"
                 + " --scene-crops only to the general and truck experiments");
+        String joint = " belongs to the joint loss: add --loss joint, or leave it out for the L2 loss";
+        refused.put(List.of("--adv-weight", "0.01"), "--adv-weight" + joint);
+        refused.put(List.of("--loss", "l2", "--discriminator", "context"), "--discriminator" + joint);
+        refused.put(List.of("--loss", "joint", "--adv-weight", "1.5"), "the adversarial weight is the adversarial"
+                + " term's share of the generator's loss, so it must lie in [0, 1] (Pathak et al.'s is 0.001), not 1.5");
+        refused.put(List.of("--loss", "joint", "--adv-weight", "-0.1"), "the adversarial weight is the adversarial"
+                + " term's share of the generator's loss, so it must lie in [0, 1] (Pathak et al.'s is 0.001), not -0.1");
+        refused.put(List.of("--loss", "gan"), "unknown loss 'gan': use l2 or joint");
+        refused.put(List.of("--loss", "joint", "--discriminator", "global"),
+                "unknown discriminator 'global': use patch or context");
+        refused.put(List.of("--loss", "joint", "--optimizer", "sgd"), "the joint loss trains with Adam at beta1 0.5"
+                + " (Pathak et al.), so its optimizer is adam or adamw, not sgd");
+        Path none = dir.resolve("none.zip");
+        refused.put(List.of("--init-from", none.toString()), "no model file at " + none + ": train one with 'train"
+                + " --out DIR' (it writes DIR/model.zip) and pass that path");
+        Path model = run.resolve("model.zip");
+        refused.put(List.of("--init-from", model.toString(), "--fill", "zero"), model + " holds a ce32 model of 16 px"
+                + " holes with the mean fill, and this run trains a ce32 model of 16 px holes with the zero fill: start"
+                + " from a model with the run's architecture, hole and fill, or give the run the model's");
+        refused.put(List.of("--init-from", model.toString(), "--architecture", "unet32", "--fill", "mean"), model
+                + " holds a ce32 model of 16 px holes with the mean fill, and this run trains a unet32 model of 16 px"
+                + " holes with the mean fill: start from a model with the run's architecture, hole and fill, or give"
+                + " the run the model's");
         refused.forEach((change, sentence) -> {
             Result r = cli(train(out, change.toArray(String[]::new)));
             assertEquals(1, r.code(), change + ": " + r.out());
             assertEquals("error: " + sentence + System.lineSeparator(), r.err(), change.toString());
             assertFalse(Files.exists(out), change + " left " + out);
         });
+        Path damaged = dir.resolve("damaged.zip");
+        try {
+            Files.write(damaged, new byte[]{80, 75, 3, 4, 0, 0});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Result r = cli(train(out, "--init-from", damaged.toString()));
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.err().startsWith("error: " + damaged + " cannot be read as a model ("), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertFalse(Files.exists(out), "a damaged model left " + out);
         String scores = "error: --limit must be 0 (all images) or a positive number, not -5" + System.lineSeparator();
         assertEquals(new Result(1, "", scores), cli("evaluate", "--model", run.resolve("model.zip").toString(),
                 "--experiment", "truck", "--limit", "-5", "--data-dir", SharedData.root().toString()));
@@ -229,7 +264,8 @@ class CommandLineTest {
                 List.of("--lr", "0.01"), List.of("--batch", "8"), List.of("--no-flip"), List.of("--train-limit", "40"),
                 List.of("--test-limit", "8"), List.of("--lr-patience", "2"), List.of("--validation", "test"),
                 List.of("--train-holes", "random"), List.of("--scene-crops", "10"), List.of("--schedule", "cosine"),
-                List.of("--ema", "0.9"))) {
+                List.of("--ema", "0.9"),
+                List.of("--loss", "joint"), List.of("--init-from", run.resolve("model.zip").toString()))) {
             Result r = cli(train(run, change.toArray(String[]::new)));
             assertEquals(1, r.code(), change + ": " + r.out());
             assertTrue(r.err().startsWith("error: " + run + " holds a run trained with "), change + ": " + r.err());
@@ -269,6 +305,33 @@ class CommandLineTest {
                 "--ema", "0.99", "--epochs", "2"));
         assertEquals(1, longer.code(), longer.out());
         assertTrue(longer.err().contains("trained with schedule_epochs=1, not schedule_epochs=2"), longer.err());
+    }
+
+    /**
+     * The small run's model fine-tuned with the joint loss: the history has the adversarial parts, the settings the
+     * loss and the model started from, and a resume must bring the same.
+     */
+    @Test
+    void aJointRunFineTunesATrainedModelAndResumesOnlyWithTheSameLoss() throws IOException {
+        Path joint = dir.resolve("joint");
+        String model = run.resolve("model.zip").toString();
+        Result r = cli(train(joint, "--loss", "joint", "--init-from", model));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains(", adversarial 0."), "the epoch line: " + r.out());
+        assertEquals("epoch,train_loss,val_loss,seconds,adversarial,discriminator",
+                Files.readAllLines(joint.resolve("history.csv")).get(0));
+        String config = Files.readString(joint.resolve("config.properties"));
+        for (String setting : List.of("loss=joint", "adv_weight=0.001", "discriminator=patch", "adam_beta1=0.5",
+                "init_from=" + model, "init_from_sha256=")) {
+            assertTrue(config.contains(setting), setting + " in " + config);
+        }
+        Map<String, String> before = contents(joint);
+        Result other = cli(train(joint, "--loss", "joint", "--adv-weight", "0.01", "--init-from", model));
+        assertEquals(1, other.code(), other.out());
+        assertTrue(other.err().contains("trained with adv_weight=0.001, not adv_weight=0.01"), other.err());
+        Result fresh = cli(train(joint, "--loss", "joint"));
+        assertTrue(fresh.err().contains("trained with init_from_sha256="), fresh.err());
+        assertEquals(before, contents(joint));
     }
 
     /** Every file in the folder and below, by relative path, with its bytes. */

@@ -2,14 +2,27 @@ package org.contextencoder.experiment;
 
 import org.contextencoder.model.Architecture;
 import org.contextencoder.train.Recipe;
+import org.contextencoder.mask.HoleFill;
+import org.contextencoder.model.Discriminator;
+import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.model.ModelFile;
+import org.contextencoder.train.Optimizer;
+import org.contextencoder.train.TrainingConfig;
+import org.contextencoder.train.TrainingLoss;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.learning.config.Adam;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunSpecTest {
 
@@ -27,6 +40,54 @@ class RunSpecTest {
         assertEquals("100", fewer.get("test_limit"));
         assertEquals("truck", fewer.get("experiment"));
         assertEquals("0.001", fewer.get("learning_rate"));
+    }
+
+    @Test
+    void anL2RunRecordsNoLossSettingsAndAJointRunRecordsAndComparesItsOwn() {
+        RunSpec l2 = RunSpec.of(Experiment.TRUCK, 20, ROOT);
+        assertFalse(l2.asMap().keySet().stream().anyMatch(k -> k.contains("loss") || k.contains("adv")
+                || k.contains("discriminator") || k.contains("beta") || k.startsWith("init")),
+                "run folders from before the choice keep their settings: " + l2.asMap());
+        RunSpec joint = l2.withJointLoss(0.001);
+        Map<String, String> m = joint.asMap();
+        assertEquals("joint", m.get("loss"));
+        assertEquals("0.001", m.get("adv_weight"));
+        assertEquals("patch", m.get("discriminator"));
+        assertEquals("0.5", m.get("adam_beta1"));
+        assertEquals("0.1", m.get("discriminator_lr_ratio"));
+        assertNotEquals(RunSpec.shaping(l2.asMap()), RunSpec.shaping(m));
+        assertNotEquals(RunSpec.shaping(m), RunSpec.shaping(l2.withJointLoss(0.01).asMap()));
+        assertNotEquals(RunSpec.shaping(m), RunSpec.shaping(l2.withLoss(TrainingLoss.joint(0.001,
+                Discriminator.Choice.CONTEXT)).asMap()));
+    }
+
+    @Test
+    void theJointLossTrainsWithAdamAndAWeightInZeroToOne() {
+        RunSpec sgd = RunSpec.of(Experiment.TRUCK, 20, ROOT).withTraining(TrainingConfig.paperDefaults(20, 64)
+                .withOptimizer(Optimizer.SGD, 0.01));
+        assertEquals("the joint loss trains with Adam at beta1 0.5 (Pathak et al.), so its optimizer is adam or adamw,"
+                + " not sgd", assertThrows(IllegalArgumentException.class, () -> sgd.withJointLoss(0.001)).getMessage());
+        assertEquals("the adversarial weight is the adversarial term's share of the generator's loss, so it must lie in"
+                + " [0, 1] (Pathak et al.'s is 0.001), not 1.5", assertThrows(IllegalArgumentException.class,
+                () -> RunSpec.of(Experiment.TRUCK, 20, ROOT).withJointLoss(1.5)).getMessage());
+    }
+
+    /** A run started from a model is tied to that model's contents, wherever the file lies. */
+    @Test
+    void aStartingModelIsRecordedByPathAndContentsAndComparedByContents(@TempDir Path dir) throws IOException {
+        InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
+                Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}));
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(model, file, false);
+        Path copy = Files.copy(file, dir.resolve("copy.zip"));
+        RunSpec truck = RunSpec.of(Experiment.TRUCK, 20, ROOT);
+        Map<String, String> started = truck.withInitFrom(file).asMap();
+        assertEquals(file.toString(), started.get("init_from"));
+        assertEquals(StartingModel.of(file).sha256(), started.get("init_from_sha256"));
+        assertEquals(RunSpec.shaping(started), RunSpec.shaping(truck.withInitFrom(copy).asMap()));
+        assertNotEquals(RunSpec.shaping(started), RunSpec.shaping(truck.asMap()));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> truck.withInitFrom(file)
+                .withArchitecture(Architecture.UNET32)).getMessage().contains("holds a ce32 model"));
     }
 
     @Test

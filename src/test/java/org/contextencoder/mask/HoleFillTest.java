@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,20 @@ class HoleFillTest {
             }
         }
         return images;
+    }
+
+    @Test
+    void aChoiceKnowsTheFillsItMakesWhateverTheTrainingImages() {
+        HoleFill colour = new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f});
+        HoleFill black = new HoleFill.Solid(new float[3]);
+        assertTrue(HoleFill.Choice.MEAN.made(colour));
+        assertTrue(HoleFill.Choice.ZERO.made(black));
+        assertTrue(HoleFill.Choice.HARMONIC.made(new HoleFill.Harmonic()));
+        for (HoleFill fill : List.of(black, new HoleFill.Harmonic(), new HoleFill.RingMean())) {
+            assertFalse(HoleFill.Choice.MEAN.made(fill), fill.describe());
+        }
+        assertFalse(HoleFill.Choice.ZERO.made(colour));
+        assertFalse(HoleFill.Choice.HARMONIC.made(colour));
     }
 
     @Test

@@ -7,7 +7,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +35,15 @@ class ConsoleProgressTest {
         assertTrue(lines[0].startsWith("epoch 1/2  batch 25/100  loss 0.05000  80.0 img/s  epoch ETA 10s  run ETA 1m40s"), lines[0]);
         assertEquals("epoch 1/2 done in 2m05s: train 0.04000, validation 0.03000 (best so far)", lines[4]);
         assertTrue(lines[5].startsWith("epoch 2/2  batch 25/100"), lines[5]);
+    }
+
+    @Test
+    void anEpochLineNamesTheStepsOtherLosses() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new ConsoleProgress(new PrintStream(bytes, true), 0, 4).epochDone(new EpochRecord(3, 0.04, 0.03, 61,
+                new LinkedHashMap<>(Map.of("adversarial", 0.25))), 5, false);
+        assertEquals("epoch 3/5 done in 1m01s: train 0.04000, validation 0.03000, adversarial 0.25000\n",
+                bytes.toString());
     }
 
     /**

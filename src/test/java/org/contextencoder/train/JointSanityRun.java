@@ -8,11 +8,10 @@ import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.eval.Score;
 import org.contextencoder.mask.CenterMask;
+import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
-import org.contextencoder.model.ContextDiscriminator;
 import org.contextencoder.model.Discriminator;
 import org.contextencoder.model.InpaintingModel;
-import org.contextencoder.model.PatchDiscriminator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -34,9 +33,8 @@ public final class JointSanityRun {
     private static final long SEED = 42;
 
     /** "patch w=0.01" or "context w=0.01". */
-    private static Discriminator discriminator(String run) {
-        return run.startsWith("context") ? ContextDiscriminator.build(32, 16, SEED, RATE)
-                : PatchDiscriminator.build(16, SEED, RATE);
+    private static Discriminator.Choice discriminator(String run) {
+        return Discriminator.Choice.parse(run.substring(0, run.indexOf(' ')));
     }
 
     private static double weight(String run) {
@@ -63,7 +61,9 @@ public final class JointSanityRun {
         for (String name : runs) {
             InpaintingModel g = new InpaintingModel(arch.build(SEED, new Adam(RATE), 0, 16), arch, 16,
                     arch.defaultFill().forTraining(train));
-            JointStep joint = name.equals("l2") ? null : new JointStep(g, discriminator(name), weight(name));
+            // As a run trains: Adam at beta1 0.5 for both networks, the discriminator at a tenth of the rate.
+            JointStep joint = name.equals("l2") ? null : JointStep.start(g, new TrainingConfig(epochs, batch,
+                    Optimizer.ADAM, RATE, SEED, 0, HoleFill.Choice.MEAN, false), weight(name), discriminator(name));
             List<Double> stepMs = new ArrayList<>();
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 int[] order = Trainer.shuffled(train.count(), SEED * 1_000_003L + epoch);

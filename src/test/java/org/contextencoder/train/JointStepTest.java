@@ -5,12 +5,14 @@ import org.contextencoder.model.Architecture;
 import org.contextencoder.model.ContextDiscriminator;
 import org.contextencoder.model.Discriminator;
 import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.model.ModelFile;
 import org.contextencoder.model.PatchDiscriminator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
@@ -20,6 +22,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.activations.Activation;
@@ -37,13 +40,17 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -275,6 +282,63 @@ class JointStepTest {
         assertArrayEquals(d1.network().params().data().asFloat(), loaded.network().params().data().asFloat());
         assertArrayEquals(g1.params().data().asFloat(), g2.params().data().asFloat());
         assertTrue(next.get(JointStep.DISCRIMINATOR) != parts.get(JointStep.DISCRIMINATOR), "the second step differs");
+    }
+
+    /** Adam's first moment decay of every layer of the graph that has Adam. */
+    private static List<Double> beta1(ComputationGraph g) {
+        return Arrays.stream(g.getLayers()).map(l -> l.conf().getLayer())
+                .filter(l -> l instanceof BaseLayer b && b.getIUpdater() instanceof Adam)
+                .map(l -> ((Adam) ((BaseLayer) l).getIUpdater()).getBeta1()).toList();
+    }
+
+    /**
+     * A run's joint step switches the generator's Adam to beta1 0.5 (built with the default 0.9, as runs build it):
+     * its updates are those of a generator built with beta1 0.5, not 0.9, and a saved model keeps the setting.
+     */
+    @Test
+    void aRunsJointStepTrainsTheGeneratorWithAdamAtBeta1Half(@TempDir Path dir) {
+        TrainingConfig config = TrainingConfig.paperDefaults(1, N);
+        InpaintingModel switched = model(Architecture.CE32.build(5, new Adam(1e-3), 0, PATCH));
+        ComputationGraph half = Architecture.CE32.build(5, new Adam(1e-3, 0.5, Adam.DEFAULT_ADAM_BETA2_VAR_DECAY,
+                Adam.DEFAULT_ADAM_EPSILON), 0, PATCH);
+        ComputationGraph usual = Architecture.CE32.build(5, new Adam(1e-3), 0, PATCH);
+        JointStep run = JointStep.start(switched, config, 0.001, Discriminator.Choice.PATCH);
+        JointStep built = new JointStep(model(half), PatchDiscriminator.build(PATCH, config.seed(), 1e-3), 0.001);
+        JointStep unchanged = new JointStep(model(usual), PatchDiscriminator.build(PATCH, config.seed(), 1e-3), 0.001);
+        for (int i = 0; i < 3; i++) {
+            INDArray[] b = batch(DataType.FLOAT);
+            b[0].addi(i);
+            assertEquals(built.step(b[0], b[1]), run.step(b[0], b[1]), "step " + (i + 1));
+            unchanged.step(b[0], b[1]);
+        }
+        assertArrayEquals(half.params().data().asFloat(), switched.graph().params().data().asFloat());
+        assertFalse(Arrays.equals(usual.params().data().asFloat(), switched.graph().params().data().asFloat()),
+                "beta1 0.9 would have moved the weights elsewhere");
+        assertTrue(beta1(switched.graph()).size() > 5);
+        ModelFile.save(switched, dir.resolve("g.zip"));
+        assertEquals(Set.of(0.5), Set.copyOf(beta1(ModelFile.load(dir.resolve("g.zip")).graph())));
+    }
+
+    @Test
+    void theDiscriminatorLearnsAtATenthOfTheGeneratorsRateAndFollowsItsHalvingsKeepingItsState() {
+        JointStep step = JointStep.start(model(Architecture.CE32.build(5, new Adam(2e-3), 0, PATCH)),
+                TrainingConfig.paperDefaults(1, N).withOptimizer(Optimizer.ADAM, 2e-3), 0.001,
+                Discriminator.Choice.CONTEXT);
+        INDArray[] b = batch(DataType.FLOAT);
+        step.step(b[0], b[1]);
+        List<MultiLayerNetwork> d = step.discriminator().networks();
+        assertEquals(2, d.size());
+        List<float[]> moments = d.stream().map(n -> n.getUpdater().getStateViewArray().data().asFloat()).toList();
+        for (MultiLayerNetwork n : d) assertEquals(2e-4, n.getLearningRate(0), 1e-15);
+        step.learningRate(1e-3);
+        for (int i = 0; i < d.size(); i++) {
+            for (int layer = 0; layer < d.get(i).getnLayers(); layer++) {
+                Double rate = d.get(i).getLearningRate(layer);
+                if (rate != null) assertEquals(1e-4, rate, 1e-15, "network " + i + ", layer " + layer);
+            }
+            assertArrayEquals(moments.get(i), d.get(i).getUpdater().getStateViewArray().data().asFloat(),
+                    "Adam's moments are kept");
+        }
     }
 
     @Test

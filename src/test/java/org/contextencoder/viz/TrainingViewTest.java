@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,6 +127,15 @@ class TrainingViewTest {
                 sent.get(1).text());
         assertNull(sent.get(1).png(), "the new run has no chart yet");
         assertEquals("area-0", sent.get(1).id());
+    }
+
+    @Test
+    void theSummaryNamesTheBestEpochsOtherLosses() {
+        view.runStarted(Path.of("joint"), new LossHistory(), 2);
+        view.epochDone(new EpochRecord(1, 0.05, 0.04, 30, new LinkedHashMap<>(Map.of("adversarial", 0.29))), 2, true);
+        view.epochDone(new EpochRecord(2, 0.04, 0.05, 30, new LinkedHashMap<>(Map.of("adversarial", 0.31))), 2, false);
+        assertEquals("joint: epoch 2/2 best 1: validation 0.04000, adversarial 0.29000, 1m00s",
+                sent.get(sent.size() - 1).text());
     }
 
     @Test
