@@ -5,6 +5,7 @@ import org.contextencoder.eval.PhotoRepair;
 import org.contextencoder.io.AtomicFiles;
 import org.contextencoder.model.ModelFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.Rectangle;
@@ -25,6 +26,9 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--box", paramLabel = "x,y,w,h", description = "Region to repair (default: the photo's centre).")
     String box;
 
+    @Mixin
+    InferenceOption inference;
+
     @Option(names = "--output", required = true, paramLabel = "PNG",
             description = "The repaired photo; outside the box every pixel, alpha included, stays as it was.")
     Path output;
@@ -35,7 +39,7 @@ final class InpaintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--output " + output + " is a folder: give the PNG file to write, "
                     + "such as " + output.resolve("repaired.png"));
         }
-        PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile));
+        PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile), inference.value());
         BufferedImage photo = PhotoReader.read(input, PhotoReader.budgetForOnePhoto());
         Rectangle region = box == null ? repair.defaultBox(photo) : parseBox(box);
         AtomicFiles.writePng(output, repair.repair(photo, region));
