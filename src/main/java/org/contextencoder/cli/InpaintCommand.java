@@ -1,6 +1,7 @@
 package org.contextencoder.cli;
 
 import org.contextencoder.data.PhotoReader;
+import org.contextencoder.eval.InferenceOptions;
 import org.contextencoder.eval.PhotoRepair;
 import org.contextencoder.io.AtomicFiles;
 import org.contextencoder.model.ModelFile;
@@ -39,7 +40,8 @@ final class InpaintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--output " + output + " is a folder: give the PNG file to write, "
                     + "such as " + output.resolve("repaired.png"));
         }
-        PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile), inference.value());
+        InferenceOptions options = inference.value();
+        PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile), options);
         BufferedImage photo = PhotoReader.read(input, PhotoReader.budgetForOnePhoto());
         Rectangle region = box == null ? repair.defaultBox(photo) : parseBox(box);
         AtomicFiles.writePng(output, repair.repair(photo, region));
