@@ -11,12 +11,9 @@ import org.contextencoder.mask.Mask;
  */
 public record PoissonBlend(Inpainter inner) implements Inpainter {
 
-    /** What this option adds to a method's name in result tables. */
-    public static final String SUFFIX = "+poisson";
-
     @Override
     public String name() {
-        return inner.name() + SUFFIX;
+        return inner.name() + "+poisson";
     }
 
     @Override

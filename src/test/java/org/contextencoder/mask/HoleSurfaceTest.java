@@ -2,7 +2,6 @@ package org.contextencoder.mask;
 
 import org.contextencoder.SharedData;
 import org.contextencoder.data.Cifar10;
-import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +17,7 @@ class HoleSurfaceTest {
 
     private static final int S = 32;
     private static final int[] TWO = {0, 1};
+    private static final Mask CENTRE = new CenterMask(S, 16);
 
     /**
      * Two images, each channel a colour plus a smooth bump that lies well inside the centre hole (zero within 4 px of
@@ -37,6 +37,10 @@ class HoleSurfaceTest {
             }
         }
         return images;
+    }
+
+    private static float[] cifarTest(int n) {
+        return Cifar10.openFolder(SharedData.cifar()).split(Split.TEST, List.of(), n).floats(0, n);
     }
 
     private static float[] cut(float[] images, Mask mask, int n) {
@@ -60,15 +64,14 @@ class HoleSurfaceTest {
     @Test
     void guidedByTheImageItselfTheSurfaceIsTheImageWhateverOffsetTheGuideHas() {
         float[] images = bumps();
-        Mask centre = new CenterMask(S, 16);
-        float[] truth = cut(images, centre, 2);
-        assertTrue(mse(HoleSurface.harmonic(images, TWO, 0, 2, centre), truth) > 1e-4,
+        float[] truth = cut(images, CENTRE, 2);
+        assertTrue(mse(HoleSurface.harmonic(images, TWO, 0, 2, CENTRE), truth) > 1e-4,
                 "the bumps are not harmonic: the harmonic fill misses them");
 
-        assertArrayEquals(truth, HoleSurface.guidedBy(truth, images, TWO, 0, 2, centre), 1e-4f);
-        assertArrayEquals(truth, HoleSurface.guidedBy(plus(truth, 0.2f), images, TWO, 0, 2, centre), 1e-4f,
+        assertArrayEquals(truth, HoleSurface.guidedBy(truth, images, TWO, 0, 2, CENTRE), 1e-4f);
+        assertArrayEquals(truth, HoleSurface.guidedBy(plus(truth, 0.2f), images, TWO, 0, 2, CENTRE), 1e-4f,
                 "a prediction 0.2 too light is brought to the border's level");
-        assertArrayEquals(truth, HoleSurface.guidedBy(plus(truth, -0.1f), images, TWO, 0, 2, centre), 1e-4f);
+        assertArrayEquals(truth, HoleSurface.guidedBy(plus(truth, -0.1f), images, TWO, 0, 2, CENTRE), 1e-4f);
     }
 
     @Test
@@ -93,26 +96,22 @@ class HoleSurfaceTest {
 
     @Test
     void aGuideWithoutLaplacianGivesTheHarmonicFillToTheBit() {
-        ImageSet cifar = Cifar10.openFolder(SharedData.cifar()).split(Split.TEST, List.of(), 8);
-        float[] images = cifar.floats(0, 8);
+        float[] images = cifarTest(8);
         int[] all = IntStream.range(0, 8).toArray();
-        Mask centre = new CenterMask(S, 16);
         float[] flat = new float[8 * 3 * 16 * 16];
         Arrays.fill(flat, 0.37f);
-        assertArrayEquals(HoleSurface.harmonic(images, all, 0, 8, centre),
-                HoleSurface.guidedBy(flat, images, all, 0, 8, centre));
+        assertArrayEquals(HoleSurface.harmonic(images, all, 0, 8, CENTRE),
+                HoleSurface.guidedBy(flat, images, all, 0, 8, CENTRE));
     }
 
     @Test
     void onPhotosAPerfectPredictionShiftedInLevelComesBackCloseToTheTruth() {
-        ImageSet cifar = Cifar10.openFolder(SharedData.cifar()).split(Split.TEST, List.of(), 64);
-        float[] images = cifar.floats(0, 64);
+        float[] images = cifarTest(64);
         int[] all = IntStream.range(0, 64).toArray();
-        Mask centre = new CenterMask(S, 16);
-        float[] truth = cut(images, centre, 64);
+        float[] truth = cut(images, CENTRE, 64);
         double shifted = mse(plus(truth, 0.1f), truth);
-        double blended = mse(HoleSurface.guidedBy(plus(truth, 0.1f), images, all, 0, 64, centre), truth);
-        double harmonic = mse(HoleSurface.harmonic(images, all, 0, 64, centre), truth);
+        double blended = mse(HoleSurface.guidedBy(plus(truth, 0.1f), images, all, 0, 64, CENTRE), truth);
+        double harmonic = mse(HoleSurface.harmonic(images, all, 0, 64, CENTRE), truth);
         // Natural images are not flat across the hole's edge, so the truth does not come back exactly; what is lost
         // is the step across the edge, small beside the offset and the harmonic fill's error.
         System.out.printf("64 CIFAR-10 test images: MSE of the truth + 0.1 %.5f, Poisson-blended %.6f, harmonic %.5f%n",
