@@ -2,6 +2,7 @@ package org.contextencoder.cli;
 
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.eval.Evaluator;
+import org.contextencoder.eval.InferenceOptions;
 import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.eval.Score;
 import org.contextencoder.experiment.PhotoSplitSeed;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Masked MSE, masked L1, SSIM, detail ratio and PSNR of a trained model on an experiment's split"
-                + " or a folder of photos.")
+                + " or a folder of photos, with the inference options chosen.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,13 +34,19 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     LimitOption limit;
 
+    @Mixin
+    InferenceOption inference;
+
     @Override
     public Integer call() {
+        InferenceOptions options = inference.value();
         InpaintingModel model = ModelFile.load(modelFile);
         long photoSplitSeed = PhotoSplitSeed.of(modelFile.toAbsolutePath().getParent());
         ImageSet set = images.load(data.root(), model.imageSize(), limit.value(), photoSplitSeed).scored();
-        Score s = new Evaluator(model.architecture().inferenceBatch()).score(new ModelInpainter(model), set, model.mask());
-        System.out.printf(Locale.ROOT, "%d images: %s%n", s.images(), s.summary());
+        Score s = new Evaluator(model.architecture().inferenceBatch()).score(options.around(new ModelInpainter(model)),
+                set, model.mask());
+        String with = options.equals(InferenceOptions.NONE) ? "" : ", with " + options.describe();
+        System.out.printf(Locale.ROOT, "%d images%s: %s%n", s.images(), with, s.summary());
         return 0;
     }
 }

@@ -1,10 +1,12 @@
 package org.contextencoder.cli;
 
 import org.contextencoder.data.PhotoReader;
+import org.contextencoder.eval.InferenceOptions;
 import org.contextencoder.eval.PhotoRepair;
 import org.contextencoder.io.AtomicFiles;
 import org.contextencoder.model.ModelFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.awt.Rectangle;
@@ -25,6 +27,9 @@ final class InpaintCommand implements Callable<Integer> {
     @Option(names = "--box", paramLabel = "x,y,w,h", description = "Region to repair (default: the photo's centre).")
     String box;
 
+    @Mixin
+    InferenceOption inference;
+
     @Option(names = "--output", required = true, paramLabel = "PNG",
             description = "The repaired photo; outside the box every pixel, alpha included, stays as it was.")
     Path output;
@@ -35,7 +40,8 @@ final class InpaintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--output " + output + " is a folder: give the PNG file to write, "
                     + "such as " + output.resolve("repaired.png"));
         }
-        PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile));
+        InferenceOptions options = inference.value();
+        PhotoRepair repair = new PhotoRepair(ModelFile.load(modelFile), options);
         BufferedImage photo = PhotoReader.read(input, PhotoReader.budgetForOnePhoto());
         Rectangle region = box == null ? repair.defaultBox(photo) : parseBox(box);
         AtomicFiles.writePng(output, repair.repair(photo, region));

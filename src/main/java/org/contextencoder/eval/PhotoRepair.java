@@ -19,9 +19,16 @@ import java.util.Arrays;
 public final class PhotoRepair {
 
     private final InpaintingModel model;
+    private final Inpainter inpainter;
 
     public PhotoRepair(InpaintingModel model) {
+        this(model, InferenceOptions.NONE);
+    }
+
+    /** With {@code options} around the model, at the model's scale (a Poisson blend meets the window's border). */
+    public PhotoRepair(InpaintingModel model, InferenceOptions options) {
         this.model = model;
+        this.inpainter = options.around(new ModelInpainter(model));
     }
 
     /** The box the model repairs when none is given: the photo's centre, at the model's hole-to-image ratio. */
@@ -51,7 +58,7 @@ public final class PhotoRepair {
         int windowSide = Math.round((float) side * model.imageSize() / model.holeSize());
         BufferedImage window = contextWindow(photo, cx - windowSide / 2, cy - windowSide / 2, windowSide);
         float[] input = Planes.floats(SquareImages.resize(window, model.imageSize()));
-        float[] patch = new ModelInpainter(model).predictHoles(input, new int[]{0}, 0, 1, model.mask());
+        float[] patch = inpainter.predictHoles(input, new int[]{0}, 0, 1, model.mask());
         BufferedImage prediction = SquareImages.resize(Planes.picture(patch, 0, model.holeSize()), side);
 
         int x0 = cx - side / 2;

@@ -15,7 +15,8 @@ public final class Architectures {
     private static final List<Architecture> REGISTERED = new CopyOnWriteArrayList<>(List.of(
             Architecture.CE32,
             Architecture.UNET128,
-            Architecture.UNET32));
+            Architecture.UNET32,
+            Architecture.DILATED32));
 
     private Architectures() {
     }

@@ -29,6 +29,8 @@ public class ContextEncoder32 extends Architecture {
     public static final int IMAGE_SIZE = 32;
     public static final int PATCH_SIZE = 16;
     static final int BOTTLENECK_UNITS = 4096;
+    static final String ENC1 = "enc1";
+    static final String ENC2 = "enc2";
 
     /** Through the dense bottleneck a harmonic fill makes no difference, so the paper's model keeps the mean. */
     ContextEncoder32() {
@@ -63,16 +65,24 @@ public class ContextEncoder32 extends Architecture {
         requireHole(hole);
         GraphBuilder g = Layers.graph(seed, updater, weightDecay, layout, IMAGE_SIZE);
 
-        String enc1 = convBnRelu(g, "enc1", 64, layout.entry(), "image");
-        String enc2 = convBnRelu(g, "enc2", 128, pool(g, "pool1", enc1));
-        String x = pool(g, "pool3", convBnRelu(g, "enc3", 256, pool(g, "pool2", enc2)));
+        String x = pool(g, "pool3", encodeTo8x8(g, layout));
         g.addLayer("bottleneck", layout.dense(BOTTLENECK_UNITS, Activation.RELU),
                 layout.flatten(4, 4, 256), x);
 
         // The reshape back to 4x4x256 must be explicit: DL4J cannot infer a dense -> conv shape.
         x = upsample(g, "up1", convBnRelu(g, "dec1", 256, layout.unflatten(4, 4, 256), "bottleneck"));
-        Layers.sigmoidPatchWithMse(g, decodeHole(g, x, enc1, enc2), PATCH_SIZE, layout);
+        Layers.sigmoidPatchWithMse(g, decodeHole(g, x, ENC1, ENC2), PATCH_SIZE, layout);
         return g.build();
+    }
+
+    /**
+     * The encoder's first three stages, {@link #ENC1} (32x32x64), {@link #ENC2} (16x16x128) and enc3, the whole
+     * image at 8x8x256, whose name it returns.
+     */
+    static String encodeTo8x8(GraphBuilder g, Layout layout) {
+        String enc1 = convBnRelu(g, ENC1, 64, layout.entry(), "image");
+        String enc2 = convBnRelu(g, ENC2, 128, pool(g, "pool1", enc1));
+        return convBnRelu(g, "enc3", 256, pool(g, "pool2", enc2));
     }
 
     /**

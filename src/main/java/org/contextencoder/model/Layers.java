@@ -19,7 +19,7 @@ import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** The building blocks both architectures share, named as the paper names them. */
+/** The building blocks the architectures share, named as the paper names them. */
 final class Layers {
 
     private Layers() {
@@ -56,12 +56,36 @@ final class Layers {
         return bnRelu(g, name);
     }
 
+    /**
+     * As {@link #convBnRelu(GraphBuilder, String, int, String...)} with a 3x3 kernel whose taps lie {@code dilation}
+     * pixels apart: a field of view of 2 * dilation + 1 pixels at the cost of 3x3 weights, at full resolution.
+     */
+    static String dilatedConvBnRelu(GraphBuilder g, String name, int filters, int dilation, Layout layout,
+                                    String input) {
+        if (layout.dilatesBySubImages()) {
+            g.addLayer(name + "_conv", conv(filters), SubImages.split(dilation), input);
+            g.addLayer(name + "_bn", new BatchNormalization.Builder().build(), SubImages.join(dilation), name + "_conv");
+            return relu(g, name);
+        }
+        g.addLayer(name + "_conv", conv(filters, dilation), input);
+        return bnRelu(g, name);
+    }
+
     private static ConvolutionLayer conv(int filters) {
-        return new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(Activation.IDENTITY).build();
+        return conv(filters, 1);
+    }
+
+    private static ConvolutionLayer conv(int filters, int dilation) {
+        return new ConvolutionLayer.Builder(3, 3).dilation(dilation, dilation).nOut(filters)
+                .activation(Activation.IDENTITY).build();
     }
 
     private static String bnRelu(GraphBuilder g, String name) {
         g.addLayer(name + "_bn", new BatchNormalization.Builder().build(), name + "_conv");
+        return relu(g, name);
+    }
+
+    private static String relu(GraphBuilder g, String name) {
         g.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_bn");
         return name;
     }

@@ -23,9 +23,17 @@ public enum Layout {
     /**
      * The fast one: NHWC inside, where oneDNN's pooling runs 25-50x faster than on NCHW; convolutions and dense
      * layers keep their forward output for the backward pass instead of computing it again (DL4J's cache mode,
-     * {@link CachedDenseLayer}).
+     * {@link CachedDenseLayer}); dilated convolutions run on sub-images ({@link SubImages}).
      */
     CHANNELS_LAST;
+
+    /**
+     * Whether a dilated convolution runs as a plain one on the image's interleaved sub-images ({@link SubImages}):
+     * oneDNN's, where DL4J's own dilated convolution takes its slow im2col path.
+     */
+    boolean dilatesBySubImages() {
+        return this == CHANNELS_LAST;
+    }
 
     CacheMode cacheMode() {
         return this == CHANNELS_LAST ? CacheMode.DEVICE : CacheMode.NONE;

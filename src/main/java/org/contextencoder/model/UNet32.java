@@ -39,8 +39,13 @@ public final class UNet32 extends ContextEncoder32 {
     /** The hole, 16x16 in the image, is the centre 8x8 of enc2 (16x16) and the centre 16x16 of enc1 (32x32). */
     @Override
     String decodeHole(GraphBuilder g, String decoder8x8, String enc1, String enc2) {
+        return decodeWithSkips(g, decoder8x8, enc1, enc2);
+    }
+
+    /** The decoder's last stages with the skips cropped to the hole; {@code hole8x8} is the hole at half scale. */
+    static String decodeWithSkips(GraphBuilder g, String hole8x8, String enc1, String enc2) {
         String x = upsample(g, "up2", convBnRelu(g, "dec2", 128,
-                concat(g, "cat2", decoder8x8, crop(g, "enc2_hole", enc2, 4))));
+                concat(g, "cat2", hole8x8, crop(g, "enc2_hole", enc2, 4))));
         return convBnRelu(g, "dec3", 64, concat(g, "cat3", x, crop(g, "enc1_hole", enc1, 8)));
     }
 }

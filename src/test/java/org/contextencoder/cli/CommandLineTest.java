@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line end to end on small subsets of the real data. */
@@ -112,6 +114,38 @@ class CommandLineTest {
                 "--images", SharedData.scenes().resolve("test").toString(), "--limit", "10");
         assertEquals(0, photos.code(), photos.err());
         assertTrue(photos.out().startsWith("10 images"), photos.out());
+    }
+
+    @Test
+    void evaluateAndInpaintTakeTheInferenceOptions() throws IOException {
+        String model = run.resolve("model.zip").toString();
+        String[] scored = {"evaluate", "--model", model, "--experiment", "truck", "--limit", "20", "--data-dir",
+                SharedData.root().toString()};
+        Result plain = cli(scored);
+        Result both = cli(concat(scored, "--tta", "flip", "--blend", "poisson"));
+        assertEquals(0, both.code(), both.err());
+        assertTrue(both.out().matches("20 images, with flip\\+poisson: " + SCORES + "\n"), both.out());
+        assertNotEquals(plain.out().substring(plain.out().indexOf(':')), both.out().substring(both.out().indexOf(':')),
+                "the options change the scores");
+        assertEquals(new Result(1, "", "error: --tta must be none or flip, not 'twice'" + System.lineSeparator()),
+                cli(concat(scored, "--tta", "twice")));
+
+        Path photo = Files.list(SharedData.scenes().resolve("test")).sorted().findFirst().orElseThrow();
+        Path out = dir.resolve("blended.png");
+        Result r = cli("inpaint", "--model", model, "--input", photo.toString(), "--box", "60,60,30,30", "--blend",
+                "poisson", "--tta", "flip", "--output", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out));
+        assertEquals(new Result(1, "", "error: --blend must be none or poisson, not 'alpha'" + System.lineSeparator()),
+                cli("inpaint", "--model", model, "--input", photo.toString(), "--blend", "alpha", "--output",
+                        dir.resolve("alpha.png").toString()));
+        assertFalse(Files.exists(dir.resolve("alpha.png")));
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     @Test

@@ -28,7 +28,7 @@ class EvaluatorTest {
     private static final Mask CENTRE = new CenterMask(32, 16);
 
     /** Returns each hole's own pixels: the perfect fill, which only a test may look into the hole for. */
-    private static final class Oracle implements Inpainter {
+    static final class Oracle implements Inpainter {
         @Override
         public String name() {
             return "oracle";
@@ -112,12 +112,16 @@ class EvaluatorTest {
     @Test
     void noInpainterLooksInsideTheHole() {
         // The same images with the holes' contents replaced by noise must get the same predictions from the
-        // baselines and from models of both 32 px architectures with their fills.
+        // baselines, from models of the 32 px architectures with their fills, and with the inference options.
         List<Inpainter> inpainters = new ArrayList<>(Baseline.all(new float[]{0.5f, 0.5f, 0.5f}));
         inpainters.add(new ModelInpainter(new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
                 Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}))));
-        inpainters.add(new ModelInpainter(new InpaintingModel(Architecture.UNET32.build(5, new Adam(1e-3), 0, 16),
-                Architecture.UNET32, 16, new HoleFill.Harmonic())));
+        ModelInpainter unet32 = new ModelInpainter(new InpaintingModel(Architecture.UNET32.build(5, new Adam(1e-3), 0,
+                16), Architecture.UNET32, 16, new HoleFill.Harmonic()));
+        inpainters.add(unet32);
+        inpainters.add(new ModelInpainter(new InpaintingModel(Architecture.DILATED32.build(5, new Adam(1e-3), 0, 16),
+                Architecture.DILATED32, 16, new HoleFill.Harmonic())));
+        inpainters.add(new InferenceOptions(true, true).around(unet32));
         float[] images = Cifar10.openFolder(SharedData.cifar()).split(Split.TEST, List.of(), 4).floats(0, 4);
         int[] indices = {0, 1, 2, 3};
         float[] noise = new float[4 * 3 * 16 * 16];

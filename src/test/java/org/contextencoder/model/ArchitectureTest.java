@@ -1,10 +1,14 @@
 package org.contextencoder.model;
 
+import org.contextencoder.mask.HoleFill;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +49,26 @@ class ArchitectureTest {
         assertArrayEquals(new long[]{2, 3 * 16 * 16}, g.outputSingle(false, Nd4j.rand(2, 3, 32, 32)).shape());
         assertEquals(Architecture.UNET32, Architecture.parse(" UNet32"));
         assertEquals(Architecture.CE32, Architecture.forImageSize(32), "the paper's model is the default");
+    }
+
+    @Test
+    void theDilatedModelHasNoDenseBottleneckAndAtLeastFiveTimesFewerParametersThanThePapers() {
+        ComputationGraph g = Architecture.DILATED32.build(1, new Adam(1e-3), 0, 16);
+        long expected = conv(3, 64) + bn(64) + conv(64, 128) + bn(128) + conv(128, 256) + bn(256)
+                + 3 * (conv(256, 256) + bn(256))
+                + conv(256 + 128, 128) + bn(128) + conv(128 + 64, 64) + bn(64) + conv(64, 3);
+        assertEquals(expected, g.numParams());
+        long paper = Architecture.CE32.build(1, new Adam(1e-3), 0, 16).numParams();
+        System.out.printf("dilated32 %,d parameters, ce32 %,d: %.1fx fewer%n", g.numParams(), paper,
+                (double) paper / g.numParams());
+        assertTrue(5 * g.numParams() <= paper, g.numParams() + " against " + paper);
+        assertTrue(g.getLayers().length > 0 && Arrays.stream(g.getLayers())
+                .noneMatch(l -> l.conf().getLayer() instanceof DenseLayer), "no dense layer");
+        INDArray out = g.outputSingle(false, Nd4j.rand(2, 3, 32, 32));
+        assertArrayEquals(new long[]{2, 3 * 16 * 16}, out.shape());
+        assertTrue(out.minNumber().doubleValue() >= 0 && out.maxNumber().doubleValue() <= 1, "sigmoid output");
+        assertEquals(HoleFill.Choice.HARMONIC, Architecture.DILATED32.defaultFill());
+        assertThrows(IllegalArgumentException.class, () -> Architecture.DILATED32.build(1, new Adam(1e-3), 0, 8));
     }
 
     @Test

@@ -38,7 +38,7 @@ class LayoutTest {
      * another order, hence a tolerance of 1e-4 of the largest gradient.
      */
     @ParameterizedTest(name = "{0}, batch {1}")
-    @CsvSource({"CE32, 6", "UNET32, 4", "UNET128, 2"})
+    @CsvSource({"CE32, 6", "UNET32, 4", "UNET128, 2", "DILATED32, 4"})
     void theFastLayoutComputesWhatTheChannelsFirstNetworkComputes(Architecture architecture, int batch) {
         ComputationGraph reference = architecture.build(SEED, new Sgd(0.1), 0, architecture.defaultHole(),
                 Layout.CHANNELS_FIRST);
@@ -52,7 +52,7 @@ class LayoutTest {
      * because oneDNN and DL4J round differently and ReLU's kink passes or stops a value on either side of 0.
      */
     @ParameterizedTest(name = "{0}, batch {1}")
-    @CsvSource({"CE32, 6, 2e-3", "UNET128, 2, 1e-4"})
+    @CsvSource({"CE32, 6, 2e-3", "UNET128, 2, 1e-4", "DILATED32, 4, 1e-4"})
     void theFastLayoutComputesWhatThePlainPathComputes(Architecture architecture, int batch, double gradientTolerance) {
         ComputationGraph plain = plainReference(architecture);
         assertNull(plain.getLayer("enc1_conv").getHelper(), "the reference runs DL4J's own implementation");

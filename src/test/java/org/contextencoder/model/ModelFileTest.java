@@ -3,6 +3,8 @@ package org.contextencoder.model;
 import org.contextencoder.mask.HoleFill;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.learning.config.Adam;
 
 import java.io.IOException;
@@ -18,10 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelFileTest {
 
-    @Test
-    void aSavedModelLoadsWithTheSameOutputsAndSettings(@TempDir Path dir) {
-        InpaintingModel model = new InpaintingModel(Architecture.CE32.build(5, new Adam(1e-3), 0, 16),
-                Architecture.CE32, 16, new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}));
+    /** dilated32 saves its sub-image steps ({@link SubImages}) in the network's JSON, which must read back. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ce32", "dilated32"})
+    void aSavedModelLoadsWithTheSameOutputsAndSettings(Architecture architecture, @TempDir Path dir) {
+        InpaintingModel model = new InpaintingModel(architecture.build(5, new Adam(1e-3), 0, 16),
+                architecture, 16, new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}));
         Path file = dir.resolve("model.zip");
         ModelFile.save(model, file);
         InpaintingModel loaded = ModelFile.load(file);
@@ -29,7 +33,7 @@ class ModelFileTest {
         Random random = new Random(1);
         for (int i = 0; i < input.length; i++) input[i] = random.nextFloat();
         assertArrayEquals(model.predict(input, 2), loaded.predict(input, 2), 1e-6f);
-        assertEquals(Architecture.CE32, loaded.architecture());
+        assertEquals(architecture, loaded.architecture());
         assertEquals(16, loaded.holeSize());
         assertEquals(new HoleFill.Solid(new float[]{0.4f, 0.5f, 0.6f}), loaded.fill());
     }
