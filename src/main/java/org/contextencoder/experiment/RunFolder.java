@@ -19,7 +19,12 @@ public final class RunFolder {
     }
 
     public static InpaintingModel model(Path folder) {
-        return ModelFile.load(require(folder, "model.zip"));
+        return ModelFile.load(modelFile(folder));
+    }
+
+    /** The file of the run's model, e.g. for another run to start from ({@link RunSpec#withInitFrom}). */
+    public static Path modelFile(Path folder) {
+        return require(folder, "model.zip");
     }
 
     public static LossHistory history(Path folder) {

@@ -72,8 +72,8 @@ public final class Sweep {
     }
 
     /** 0.0001 rather than Java's 1.0E-4, in names people read and folder names. */
-    private static String plain(double lr) {
-        return java.math.BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString();
+    static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** One run of the grid: its history up to where it stopped, and whether it stopped by diverging. */

@@ -2,6 +2,7 @@ package org.contextencoder.viz;
 
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.eval.Inpainter;
+import org.contextencoder.mask.Hole;
 import org.contextencoder.mask.HoleFill;
 import org.contextencoder.mask.Mask;
 
@@ -16,6 +17,8 @@ public final class InpaintingGrid {
 
     /** How the hole is shown in the masked row. */
     private static final HoleFill HOLE_GREY = new HoleFill.Solid(new float[]{0.5f, 0.5f, 0.5f});
+    /** How wide a grid shows each image: a 32 px image at 4x, a 128 px photo as it is. */
+    private static final int PIXELS = 128;
 
     private InpaintingGrid() {
     }
@@ -26,17 +29,50 @@ public final class InpaintingGrid {
     }
 
     public static BufferedImage render(ImageSet images, int[] indices, Mask mask, List<? extends Inpainter> inpainters) {
+        return render(images, indices, mask, inpainters, images.side(), PIXELS);
+    }
+
+    /**
+     * The same grid close up: each image cut to its hole with half a hole of context on every side (a window twice
+     * the hole's side, kept within the image: all of a 32 px image with a 16 px hole), enlarged by the largest whole
+     * factor that keeps it within {@code pixels} (at least 1x), so that the texture of each fill shows.
+     */
+    public static BufferedImage aroundHoles(ImageSet images, int[] indices, Mask mask,
+                                            List<? extends Inpainter> inpainters, int pixels) {
+        return render(images, indices, mask, inpainters, Math.min(images.side(), 2 * mask.holeSize()), pixels);
+    }
+
+    private static BufferedImage render(ImageSet images, int[] indices, Mask mask, List<? extends Inpainter> inpainters,
+                                        int window, int pixels) {
         int n = indices.length;
-        int s = images.side();
         float[] originals = originals(images, indices);
-        ImageGrid grid = ImageGrid.of(s).scale(Math.max(1, 128 / s)).row("original", originals, n)
-                .row("masked", masked(images, indices, mask), n);
+        ImageGrid grid = ImageGrid.of(window).scale(Math.max(1, pixels / window))
+                .row("original", around(originals, indices, mask, window), n)
+                .row("masked", around(masked(images, indices, mask), indices, mask, window), n);
         for (Inpainter inpainter : inpainters) {
             float[] repaired = originals.clone();
             mask.paste(repaired, indices, 0, n, inpainter.predictHoles(originals, indices, 0, n, mask));
-            grid.row(inpainter.name(), repaired, n);
+            grid.row(inpainter.name(), around(repaired, indices, mask, window), n);
         }
         return grid.toImage();
+    }
+
+    /** Each image's {@code window} x {@code window} square centred on its hole, moved inside the image if need be. */
+    private static float[] around(float[] images, int[] indices, Mask mask, int window) {
+        int s = mask.imageSize();
+        float[] cut = new float[indices.length * ImageSet.CHANNELS * window * window];
+        for (int i = 0; i < indices.length; i++) {
+            Hole h = mask.hole(indices[i]);
+            int x = Math.max(0, Math.min(s - window, h.x() - (window - h.size()) / 2));
+            int y = Math.max(0, Math.min(s - window, h.y() - (window - h.size()) / 2));
+            for (int c = 0; c < ImageSet.CHANNELS; c++) {
+                for (int row = 0; row < window; row++) {
+                    System.arraycopy(images, ((i * ImageSet.CHANNELS + c) * s + y + row) * s + x, cut,
+                            ((i * ImageSet.CHANNELS + c) * window + row) * window, window);
+                }
+            }
+        }
+        return cut;
     }
 
     /** The images with their holes painted grey, as the "masked" row shows them: to set masks side by side. */

@@ -3,6 +3,8 @@ package org.contextencoder.viz;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.eval.Baseline;
 import org.contextencoder.mask.CenterMask;
+import org.contextencoder.mask.Hole;
+import org.contextencoder.mask.Mask;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
@@ -55,6 +57,79 @@ class InpaintingGridTest {
         assertEquals(4 * (128 + 4) + 4, image.getHeight());
         assertRow(image, 2, 0x000000, "black fill");
         assertRow(image, 3, 0xFF0000, "red fill");
+    }
+
+    @Test
+    void closeUpEachImageIsCutToItsHoleWithHalfAHoleAroundAndEnlarged() {
+        CenterMask mask = new CenterMask(16, 4); // hole at 6..9: the window is 4..11
+        BufferedImage close = InpaintingGrid.aroundHoles(GRADIENT, new int[]{0}, mask,
+                List.of(Baseline.trainMean(new float[3])), 70);
+
+        assertEquals(3 * (64 + 4) + 4, close.getHeight(), "8 px windows enlarged 8x, the most that fits 70 px");
+        int left = close.getWidth() - (64 + 4);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                int original = close.getRGB(left + x * 8 + 4, 4 + y * 8 + 4) & 0xFFFFFF;
+                int filled = close.getRGB(left + x * 8 + 4, 4 + 2 * (64 + 4) + y * 8 + 4) & 0xFFFFFF;
+                boolean inHole = x >= 2 && x < 6 && y >= 2 && y < 6;
+                assertEquals(Integer.toHexString(gradient(4 + x, 4 + y)), Integer.toHexString(original), x + "," + y);
+                assertEquals(Integer.toHexString(inHole ? 0 : gradient(4 + x, 4 + y)), Integer.toHexString(filled));
+            }
+        }
+    }
+
+    @Test
+    void closeUpAWindowThatWouldLeaveTheImageIsMovedInsideIt() {
+        Mask corner = new Mask() {
+            public int imageSize() {
+                return 16;
+            }
+
+            public int holeSize() {
+                return 4;
+            }
+
+            public Hole hole(int imageIndex) {
+                return new Hole(1, 12, 4);
+            }
+        };
+        BufferedImage close = InpaintingGrid.aroundHoles(GRADIENT, new int[]{0}, corner, List.of(), 8);
+
+        int left = close.getWidth() - (8 + 4);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                assertEquals(Integer.toHexString(gradient(x, 8 + y)),
+                        Integer.toHexString(close.getRGB(left + x, 4 + y) & 0xFFFFFF), x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void closeUpAnImageNoLargerThanTwiceItsHoleIsShownWhole() {
+        int[] both = InpaintingGrid.first(WHITE, 2);
+        List<Baseline> black = List.of(Baseline.trainMean(new float[3]));
+        CenterMask mask = new CenterMask(8, 4);
+
+        assertPixelsEqual(InpaintingGrid.render(WHITE, both, mask, black),
+                InpaintingGrid.aroundHoles(WHITE, both, mask, black, 128));
+    }
+
+    /** One 16x16 image: red = 16 x, green = 16 y, blue 0. */
+    private static final ImageSet GRADIENT = new ImageSet(gradientPixels(), null, 16, List.of());
+
+    private static byte[] gradientPixels() {
+        byte[] b = new byte[3 * 256];
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                b[y * 16 + x] = (byte) (16 * x);
+                b[256 + y * 16 + x] = (byte) (16 * y);
+            }
+        }
+        return b;
+    }
+
+    private static int gradient(int x, int y) {
+        return (16 * x) << 16 | (16 * y) << 8;
     }
 
     private static final int WHITE_RGB = 0xFFFFFF;
