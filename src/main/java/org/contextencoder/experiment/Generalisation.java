@@ -71,6 +71,15 @@ public final class Generalisation {
         return new Images("scenes-test-" + size, Experiment.LANDMARK_FOLDER, photos.split(Split.TEST, limit));
     }
 
+    /**
+     * The landmark experiment's validation photos ({@code scenes-validation-SIZE}): held out of its training photos,
+     * so no run trains on them (scene crops exclude them too), at {@code size} px. Choices about photos are made here.
+     */
+    public static Images scenesValidation(Path dataRoot, int size, int limit) {
+        ImageFolder photos = new ImageFolder(dataRoot.resolve(Experiment.LANDMARK_FOLDER), size, ImageFolder.SPLIT_SEED);
+        return new Images("scenes-validation-" + size, Experiment.LANDMARK_FOLDER, photos.validation(limit));
+    }
+
     /** The unseen photos ({@code unseen-photos-SIZE}), loaded as {@code evaluate --images} loads a folder. */
     public static Images unseenPhotos(Path dataRoot, int size, int limit) {
         return new Images(UNSEEN + "-" + size, UNSEEN, ImageFolder.all(dataRoot.resolve(UNSEEN_FOLDER), size, limit));
@@ -92,7 +101,11 @@ public final class Generalisation {
             throw new IllegalArgumentException("the manifest names no experiment, so what the model trained on is not"
                     + " known: pass the sources it trained on instead");
         }
-        if (!Experiment.parse(experiment).usesPhotos()) return Set.of(CIFAR10);
+        if (!Experiment.parse(experiment).usesPhotos()) {
+            // Crops of the landmark training photos joined CIFAR-10's images (never its validation or test photos).
+            boolean crops = Integer.parseInt(manifest.getOrDefault("scene_crops", "0")) > 0;
+            return crops ? Set.of(CIFAR10, Experiment.LANDMARK_FOLDER) : Set.of(CIFAR10);
+        }
         String photos = manifest.get("photos");
         return Set.of(photos == null ? Experiment.LANDMARK_FOLDER : Path.of(photos).getFileName().toString());
     }

@@ -58,6 +58,10 @@ public record TrainingConfig(int epochs, int batchSize, Optimizer optimizer, dou
         return new TrainingConfig(epochs, batchSize, o, lr, seed, patience, fill, flip, lrPatience, recipe);
     }
 
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, s, patience, fill, flip, lrPatience, recipe);
+    }
+
     public TrainingConfig withPatience(int p) {
         return new TrainingConfig(epochs, batchSize, optimizer, learningRate, seed, p, fill, flip, lrPatience, recipe);
     }

@@ -1,0 +1,190 @@
+package org.contextencoder.experiment;
+
+import org.contextencoder.data.ImageSet;
+import org.contextencoder.eval.Baseline;
+import org.contextencoder.eval.Evaluator;
+import org.contextencoder.eval.InferenceOptions;
+import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.model.Architecture;
+import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.train.LossHistory;
+import org.contextencoder.train.ProgressListener;
+import org.contextencoder.train.Recipe;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Candidates for a better 32 px model, compared on one fixed, quick budget before any is trained at full scale: the
+ * general experiment on the first {@value #FULL_TRAIN} training images for {@value #FULL_EPOCHS} epochs, no early
+ * stop and no learning-rate halving, seed {@value #SEED}. Each candidate changes one thing of the paper's model
+ * (its network, a training choice, or how its trained model fills a hole) and is judged on images that chose
+ * nothing else: CIFAR-10's held-out validation images (where choices are made) and, for generalisation, the landmark
+ * experiment's held-out validation photos at 32 px, which no candidate trains on. The test split and the unseen
+ * photos are scored once, on the winners ({@link Generalisation}).
+ * Every trained candidate has its own folder under {@code 07-quick}, named as the command line's runs of the same
+ * settings ({@code ce32-seed1}), so a finished run is reused and an interrupted one resumes.
+ */
+public final class QuickProtocol {
+
+    public static final int FULL_TRAIN = 10_000;
+    public static final int FULL_EPOCHS = 8;
+    public static final long SEED = 1;
+    /** The folder under the scale's runs that holds every candidate's run. */
+    public static final String FOLDER = "07-quick";
+
+    /**
+     * One candidate: its name in tables, what it changes, the trained run it uses (candidates that differ only at
+     * inference share one) and the inference options its model fills holes with.
+     */
+    public record Candidate(String name, String what, String run, UnaryOperator<RunSpec> change,
+                            InferenceOptions options) {
+
+        static Candidate trained(String name, String what, UnaryOperator<RunSpec> change) {
+            return new Candidate(name, what, name, change, InferenceOptions.NONE);
+        }
+
+        /** The paper's model as trained by the protocol, filling holes with {@code options}. */
+        static Candidate atInference(String name, String what, InferenceOptions options) {
+            return new Candidate(name, what, PAPER, UnaryOperator.identity(), options);
+        }
+    }
+
+    private static final String PAPER = "ce32";
+
+    /** Every candidate, the paper's model first. */
+    public static final List<Candidate> CANDIDATES = List.of(
+            Candidate.trained(PAPER, "the paper's model, as notebook 01 trains it", UnaryOperator.identity()),
+            Candidate.trained("unet32", "skip connections cropped to the hole, harmonic start (notebook 07)",
+                    s -> s.withArchitecture(Architecture.UNET32)),
+            Candidate.trained("dilated32", "no dense bottleneck: dilated convolutions at 8x8, skips to the hole",
+                    s -> s.withArchitecture(Architecture.DILATED32)),
+            Candidate.trained("ce32-random-holes", "a hole at a random place in every image and epoch",
+                    s -> s.withRecipe(s.training().recipe().withHoles(Recipe.Holes.RANDOM))),
+            Candidate.trained("ce32-scene-crops", "half the images replaced by crops of the landmark training photos",
+                    s -> s.withLimits(s.trainLimit() / 2, s.testLimit())
+                            .withRecipe(s.training().recipe().withSceneCrops(s.trainLimit() / 2))),
+            Candidate.trained("ce32-cosine", "learning-rate warm-up and cosine decay",
+                    s -> s.withRecipe(s.training().recipe().withSchedule(Recipe.Schedule.COSINE))),
+            Candidate.trained("ce32-ema", "validated and kept as an average of the weights (decay 0.999)",
+                    s -> s.withRecipe(s.training().recipe().withEma(0.999))),
+            Candidate.atInference("ce32+flip", "the paper's model, its fill averaged with its mirror image's",
+                    new InferenceOptions(true, false)),
+            Candidate.atInference("ce32+poisson", "the paper's model, composited by its gradients (no seams)",
+                    new InferenceOptions(false, true)));
+
+    private final Scale scale;
+    private final Path dataRoot;
+
+    public QuickProtocol(Scale scale, Path dataRoot) {
+        this.scale = scale;
+        this.dataRoot = dataRoot;
+    }
+
+    /** The paper's model on the protocol's budget: at the small scale, the scale's images and epochs. */
+    public RunSpec base() {
+        RunSpec spec = RunSpec.of(Experiment.GENERAL, scale.isFull() ? FULL_EPOCHS : scale.maxEpochs(), dataRoot)
+                .withLimits(scale.isFull() ? FULL_TRAIN : scale.trainLimit(), scale.testLimit());
+        return spec.withTraining(spec.training().withSeed(SEED).withPatience(0).withLrPatience(0));
+    }
+
+    public RunSpec spec(Candidate candidate) {
+        return candidate.change().apply(base());
+    }
+
+    /** Where a candidate's run lives: {@code 07-quick/ce32-seed1}. */
+    public Path folder(Candidate candidate) {
+        return scale.runFolder(FOLDER).resolve(candidate.run() + "-seed" + SEED);
+    }
+
+    /** One candidate's result: its run's history and the figures it is judged by. */
+    public record Outcome(Candidate candidate, Path folder, LossHistory history, long parameters,
+                          double validationMse, double harmonicValidationMse, double photoMse, double harmonicPhotoMse) {
+
+        /** How far below harmonic fill on CIFAR-10's validation images: 1 - mse / harmonic. */
+        public double validationGain() {
+            return 1 - validationMse / harmonicValidationMse;
+        }
+
+        /** The same on the landmark validation photos at 32 px, images of another source. */
+        public double photoGain() {
+            return 1 - photoMse / harmonicPhotoMse;
+        }
+    }
+
+    /** The compared candidates, in the order run. */
+    public record Result(List<Outcome> outcomes) {
+
+        /**
+         * One row per candidate: what it changes, its validation masked MSE and its change against the paper's model,
+         * its gain over harmonic fill on the validation images and on the validation photos, parameters and time.
+         */
+        public Table table() {
+            double paper = outcomes.get(0).validationMse();
+            Table t = Table.create("quick protocol: validation images",
+                    StringColumn.create("candidate"), StringColumn.create("changes"),
+                    DoubleColumn.create("validation_mse"), DoubleColumn.create("vs_paper"),
+                    DoubleColumn.create("gain_cifar10"), DoubleColumn.create("gain_photos_32"),
+                    DoubleColumn.create("parameters_m"), IntColumn.create("minutes"));
+            for (Outcome o : outcomes) {
+                t.stringColumn("candidate").append(o.candidate().name());
+                t.stringColumn("changes").append(o.candidate().what());
+                t.doubleColumn("validation_mse").append(o.validationMse());
+                t.doubleColumn("vs_paper").append(o.validationMse() / paper - 1);
+                t.doubleColumn("gain_cifar10").append(o.validationGain());
+                t.doubleColumn("gain_photos_32").append(o.photoGain());
+                t.doubleColumn("parameters_m").append(Math.round(o.parameters() / 1e5) / 10.0);
+                t.intColumn("minutes").append((int) Math.round(o.history().totalSeconds() / 60));
+            }
+            return t;
+        }
+
+        /** The trained runs' validation curves and settings side by side. */
+        public RunComparison comparison() {
+            return RunComparison.of(folders());
+        }
+
+        /** Each trained run's folder once, in order. */
+        public List<Path> folders() {
+            return outcomes.stream().map(Outcome::folder).distinct().toList();
+        }
+    }
+
+    /** Trains (or reuses) every candidate's run and scores each candidate. */
+    public Result run(ProgressListener progress) {
+        return run(CANDIDATES, progress);
+    }
+
+    public Result run(List<Candidate> candidates, ProgressListener progress) {
+        Datasets data = ExperimentData.load(base());
+        ImageSet photos = Generalisation.scenesValidation(dataRoot, base().experiment().imageSize(),
+                scale.isFull() ? 0 : scale.testLimit()).images();
+        Map<String, Double> harmonic = new LinkedHashMap<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Path folder = folder(c);
+            LossHistory history = RunPipeline.trainOnly(spec(c), folder, progress);
+            InpaintingModel model = RunFolder.model(folder);
+            Evaluator evaluator = new Evaluator(model.architecture().inferenceBatch());
+            var filler = c.options().around(new ModelInpainter(model, c.name()));
+            outcomes.add(new Outcome(c, folder, history, model.parameterCount(),
+                    evaluator.score(filler, data.validation(), model.mask()).maskedMse(),
+                    harmonic.computeIfAbsent("validation", k -> harmonicMse(data.validation(), model)),
+                    evaluator.score(filler, photos, model.mask()).maskedMse(),
+                    harmonic.computeIfAbsent("photos", k -> harmonicMse(photos, model))));
+        }
+        return new Result(List.copyOf(outcomes));
+    }
+
+    private static double harmonicMse(ImageSet images, InpaintingModel model) {
+        return new Evaluator(256).score(Baseline.harmonic(), images, model.mask()).maskedMse();
+    }
+}
