@@ -139,6 +139,13 @@ public final class Generalisation {
                 k -> new Evaluator(256).score(Baseline.harmonic(), set.images(), mask).maskedMse());
     }
 
+    /** The runs in these folders, each with {@code options}, as one table. */
+    public Table table(List<Path> runFolders, InferenceOptions options) {
+        List<Row> rows = new ArrayList<>();
+        for (Path folder : runFolders) rows.addAll(score(folder, options));
+        return table(rows);
+    }
+
     /** The rows as the table of {@code figures/07-generalisation.csv}. */
     public static Table table(List<Row> rows) {
         return Table.create("generalisation",
