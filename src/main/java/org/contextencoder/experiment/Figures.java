@@ -42,6 +42,11 @@ public final class Figures {
         return chart;
     }
 
+    /** Saves a chart without showing it again: one a cell already shows, as a live training view shows its loss. */
+    public void write(String name, Chart<?, ?> chart) {
+        save(name, chart);
+    }
+
     public Table save(String name, Table table, Path... runFolders) {
         return save(name, table, List.of(runFolders));
     }
