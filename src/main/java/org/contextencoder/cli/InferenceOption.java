@@ -13,7 +13,8 @@ final class InferenceOption {
 
     @Option(names = "--blend", defaultValue = "none", paramLabel = "none|poisson",
             description = "How the prediction goes into the hole: poisson keeps its detail but takes its level from "
-                    + "the pixels around the hole, so it leaves no lighter or darker square (default: ${DEFAULT-VALUE}).")
+                    + "the pixels around the hole, so it leaves no lighter or darker square "
+                    + "(default: ${DEFAULT-VALUE}).")
     String blend;
 
     /** The options chosen, each value refused in one sentence unless it is one of the two allowed. */

@@ -21,7 +21,8 @@ public record FlipAveraging(Inpainter inner) implements Inpainter {
         float[] direct = inner.predictHoles(images, indices, from, n, mask);
         int s = mask.imageSize();
         int m = mask.holeSize();
-        float[] mirrored = inner.predictHoles(mirror(images, n * Mask.CHANNELS, s), indices, from, n, new Mirrored(mask));
+        float[] mirrored = inner.predictHoles(mirror(images, n * Mask.CHANNELS, s), indices, from, n,
+                new Mirrored(mask));
         float[] back = mirror(mirrored, n * Mask.CHANNELS, m);
         float[] mean = new float[n * Mask.CHANNELS * m * m];
         for (int i = 0; i < mean.length; i++) mean[i] = (direct[i] + back[i]) / 2;

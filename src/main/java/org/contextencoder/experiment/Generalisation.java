@@ -35,7 +35,7 @@ public final class Generalisation {
     /** Sources of training images, as {@link #trainedOn} names them and each set names its own. */
     public static final String CIFAR10 = "cifar10";
     public static final String UNSEEN = "unseen-photos";
-    /** The test-only photos under the data root: 783 crops of 128 px from sources neither CIFAR-10 nor the scenes use. */
+    /** The test-only photos under the data root: 783 crops of 128 px from sources CIFAR-10 and the scenes lack. */
     public static final String UNSEEN_FOLDER = "unseen-photos/test-128";
 
     /** A named image set and the source of its images. */
@@ -67,7 +67,8 @@ public final class Generalisation {
      * runs hold out, split as {@link ExperimentData} splits them with the default split seed, at {@code size} px.
      */
     public static Images scenesTest(Path dataRoot, int size, int limit) {
-        ImageFolder photos = new ImageFolder(dataRoot.resolve(Experiment.LANDMARK_FOLDER), size, ImageFolder.SPLIT_SEED);
+        ImageFolder photos = new ImageFolder(dataRoot.resolve(Experiment.LANDMARK_FOLDER), size,
+                ImageFolder.SPLIT_SEED);
         return new Images("scenes-test-" + size, Experiment.LANDMARK_FOLDER, photos.split(Split.TEST, limit));
     }
 
@@ -85,7 +86,7 @@ public final class Generalisation {
         return new Images(UNSEEN + "-" + size, UNSEEN, ImageFolder.all(dataRoot.resolve(UNSEEN_FOLDER), size, limit));
     }
 
-    /** The sets of the table: CIFAR-10's test, the scenes' test photos and the unseen photos at 32 px, these at 128. */
+    /** CIFAR-10's test images, the scenes' test photos and the unseen photos at 32 px; the unseen photos at 128. */
     public static List<Images> standardSets(Path dataRoot, int limit) {
         return List.of(cifar10Test(dataRoot, limit), scenesTest(dataRoot, 32, limit), unseenPhotos(dataRoot, 32, limit),
                 unseenPhotos(dataRoot, 128, limit));

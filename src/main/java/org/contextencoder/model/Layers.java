@@ -64,7 +64,8 @@ final class Layers {
                                     String input) {
         if (layout.dilatesBySubImages()) {
             g.addLayer(name + "_conv", conv(filters), SubImages.split(dilation), input);
-            g.addLayer(name + "_bn", new BatchNormalization.Builder().build(), SubImages.join(dilation), name + "_conv");
+            g.addLayer(name + "_bn", new BatchNormalization.Builder().build(), SubImages.join(dilation),
+                    name + "_conv");
             return relu(g, name);
         }
         g.addLayer(name + "_conv", conv(filters, dilation), input);

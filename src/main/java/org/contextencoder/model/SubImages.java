@@ -48,7 +48,8 @@ public final class SubImages extends BaseInputPreProcessor {
 
     @Override
     public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        return join ? join(input, ArrayType.ACTIVATIONS, workspaceMgr) : split(input, ArrayType.ACTIVATIONS, workspaceMgr);
+        return join ? join(input, ArrayType.ACTIVATIONS, workspaceMgr)
+                : split(input, ArrayType.ACTIVATIONS, workspaceMgr);
     }
 
     @Override
@@ -63,8 +64,8 @@ public final class SubImages extends BaseInputPreProcessor {
         long h = x.size(1) / dilation;
         long w = x.size(2) / dilation;
         long c = x.size(3);
-        INDArray sub = workspaceMgr.dup(type, x.reshape('c', n, h, dilation, w, dilation, c).permute(2, 4, 0, 1, 3, 5),
-                'c');
+        INDArray sub = workspaceMgr.dup(type,
+                x.reshape('c', n, h, dilation, w, dilation, c).permute(2, 4, 0, 1, 3, 5), 'c');
         return sub.reshape('c', dilation * dilation * n, h, w, c);
     }
 
@@ -73,8 +74,8 @@ public final class SubImages extends BaseInputPreProcessor {
         long h = x.size(1);
         long w = x.size(2);
         long c = x.size(3);
-        INDArray whole = workspaceMgr.dup(type, x.reshape('c', dilation, dilation, n, h, w, c).permute(2, 3, 0, 4, 1, 5),
-                'c');
+        INDArray whole = workspaceMgr.dup(type,
+                x.reshape('c', dilation, dilation, n, h, w, c).permute(2, 3, 0, 4, 1, 5), 'c');
         return whole.reshape('c', n, h * dilation, w * dilation, c);
     }
 
