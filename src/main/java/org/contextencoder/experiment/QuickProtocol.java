@@ -79,7 +79,8 @@ public final class QuickProtocol {
             Candidate.atInference("ce32+flip", "the paper's model, its fill averaged with its mirror image's",
                     new InferenceOptions(true, false)),
             Candidate.atInference("ce32+poisson", "the paper's model, composited by its gradients (no seams)",
-                    new InferenceOptions(false, true)));
+                    new InferenceOptions(false, true)),
+            Candidate.atInference("ce32+flip+poisson", "both", new InferenceOptions(true, true)));
 
     private final Scale scale;
     private final Path dataRoot;
