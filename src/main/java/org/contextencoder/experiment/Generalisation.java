@@ -10,6 +10,7 @@ import org.contextencoder.eval.InferenceOptions;
 import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.mask.CenterMask;
 import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.viz.MetricFormats;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -149,7 +150,7 @@ public final class Generalisation {
 
     /** The rows as the table of {@code figures/07-generalisation.csv}. */
     public static Table table(List<Row> rows) {
-        return Table.create("generalisation",
+        Table table = Table.create("generalisation",
                 StringColumn.create("model", rows.stream().map(Row::model)),
                 IntColumn.create("image_size", rows.stream().mapToInt(Row::imageSize).toArray()),
                 StringColumn.create("images", rows.stream().map(Row::images)),
@@ -157,5 +158,7 @@ public final class Generalisation {
                 DoubleColumn.create("masked_mse", rows.stream().mapToDouble(Row::maskedMse)),
                 DoubleColumn.create("harmonic_mse", rows.stream().mapToDouble(Row::harmonicMse)),
                 DoubleColumn.create("gain", rows.stream().mapToDouble(Row::gain)));
+        MetricFormats.applyTo(table);
+        return table;
     }
 }

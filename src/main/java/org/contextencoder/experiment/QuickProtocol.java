@@ -10,6 +10,7 @@ import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.train.LossHistory;
 import org.contextencoder.train.ProgressListener;
 import org.contextencoder.train.Recipe;
+import org.contextencoder.viz.MetricFormats;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -145,6 +146,7 @@ public final class QuickProtocol {
                 t.doubleColumn("parameters_m").append(Math.round(o.parameters() / 1e5) / 10.0);
                 t.intColumn("minutes").append((int) Math.round(o.history().totalSeconds() / 60));
             }
+            MetricFormats.applyTo(t);
             return t;
         }
 
@@ -170,9 +172,11 @@ public final class QuickProtocol {
                 scale.isFull() ? 0 : scale.testLimit()).images();
         Map<String, Double> harmonic = new LinkedHashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
+        Map<Path, LossHistory> trained = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             Path folder = folder(c);
-            LossHistory history = RunPipeline.trainOnly(spec(c), folder, progress);
+            // Candidates that differ only at inference share a run: it is trained (or reused) once.
+            LossHistory history = trained.computeIfAbsent(folder, f -> RunPipeline.trainOnly(spec(c), f, progress));
             InpaintingModel model = RunFolder.model(folder);
             Evaluator evaluator = new Evaluator(model.architecture().inferenceBatch());
             var filler = c.options().around(new ModelInpainter(model, c.name()));
