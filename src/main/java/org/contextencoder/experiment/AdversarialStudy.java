@@ -48,6 +48,8 @@ public record AdversarialStudy(Scale scale, Path dataRoot, int fineTuneEpochs, i
     public static final int FULL_FINE_TUNE_EPOCHS = 5;
     /** The weights swept, from the control (0) past Pathak et al.'s 0.001 to a tenth of the generator's loss. */
     public static final List<Double> WEIGHTS = List.of(0.0, 1e-4, 1e-3, 1e-2, 1e-1);
+    /** At the small scale, the control and Pathak et al.'s weight: every step of the sweep, in CI's budget. */
+    static final List<Double> SMALL_WEIGHTS = List.of(0.0, 1e-3);
     /** The sweep at full scale: the first 10,000 of the general setting's training images, 3 epochs per weight. */
     public static final int FULL_SWEEP_TRAIN = 10_000;
     public static final int FULL_SWEEP_EPOCHS = 3;
@@ -75,7 +77,7 @@ public record AdversarialStudy(Scale scale, Path dataRoot, int fineTuneEpochs, i
     public String budgets() {
         return String.format(Locale.ROOT, "fine-tunes: %s at learning rate %s; weight sweep: w = %s, %s each on %,d"
                         + " training images, scored on %,d validation images", epochs(fineTuneEpochs),
-                Sweep.plain(FINE_TUNE_RATE), WEIGHTS.stream().map(Sweep::plain).collect(Collectors.joining(", ")),
+                Sweep.plain(FINE_TUNE_RATE), weights().stream().map(Sweep::plain).collect(Collectors.joining(", ")),
                 epochs(sweepEpochs), sweepTrainLimit, sweepValidationLimit);
     }
 
@@ -142,12 +144,17 @@ public record AdversarialStudy(Scale scale, Path dataRoot, int fineTuneEpochs, i
 
     /**
      * The weight sweep in {@code adversarial-sweep}: the general setting's L2 model (its run must be finished)
-     * fine-tuned at every one of {@link #WEIGHTS} on the sweep's subset, scored on its validation images.
+     * fine-tuned at every one of {@link #weights()} on the sweep's subset, scored on its validation images.
      */
     public WeightSweep.Result sweep(ProgressListener progress) {
         RunSpec subset = l2Spec(Experiment.GENERAL).withLimits(sweepTrainLimit, sweepValidationLimit);
         RunSpec base = fineTune(subset, scale.runFolder(Experiment.GENERAL.id()), sweepEpochs);
-        return WeightSweep.run(base, WEIGHTS, scale.runFolder("adversarial-sweep"), progress);
+        return WeightSweep.run(base, weights(), scale.runFolder("adversarial-sweep"), progress);
+    }
+
+    /** The weights swept at this scale: {@link #WEIGHTS} at full scale. */
+    public List<Double> weights() {
+        return scale.isFull() ? WEIGHTS : SMALL_WEIGHTS;
     }
 
     /** Every run behind the settings' figures, for their manifest. */

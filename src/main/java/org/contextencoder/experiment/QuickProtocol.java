@@ -161,9 +161,20 @@ public final class QuickProtocol {
         }
     }
 
-    /** Trains (or reuses) every candidate's run and scores each candidate. */
+    /**
+     * At the small scale, one candidate of each kind beside the paper's model (a network, a training choice, a way of
+     * filling): every step of the protocol, in CI's budget. Every candidate's own behaviour has its unit tests.
+     */
+    static final List<String> SMALL = List.of(PAPER, "dilated32", "ce32-scene-crops", "ce32+flip+poisson");
+
+    /** The candidates compared at this scale: all of {@link #CANDIDATES} at full scale. */
+    public List<Candidate> candidates() {
+        return scale.isFull() ? CANDIDATES : CANDIDATES.stream().filter(c -> SMALL.contains(c.name())).toList();
+    }
+
+    /** Trains (or reuses) every candidate's run of this scale and scores each candidate. */
     public Result run(ProgressListener progress) {
-        return run(CANDIDATES, progress);
+        return run(candidates(), progress);
     }
 
     public Result run(List<Candidate> candidates, ProgressListener progress) {

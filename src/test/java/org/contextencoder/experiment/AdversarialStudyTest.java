@@ -40,6 +40,8 @@ class AdversarialStudyTest {
         assertEquals(List.of(2, 40, small.sweepTestLimit(), small.sweepEpochs()), List.of(quick.fineTuneEpochs(),
                 quick.sweepTrainLimit(), quick.sweepValidationLimit(), quick.sweepEpochs()));
         assertEquals(List.of(0.0, 1e-4, 1e-3, 1e-2, 1e-1), AdversarialStudy.WEIGHTS);
+        assertEquals(AdversarialStudy.WEIGHTS, full.weights());
+        assertEquals(List.of(0.0, 1e-3), quick.weights(), "the control and Pathak et al.'s weight in CI");
         assertEquals("fine-tunes: 5 epochs at learning rate 0.0002; weight sweep: w = 0, 0.0001, 0.001, 0.01, 0.1, 3 epochs"
                 + " each on 10,000 training images, scored on 1,000 validation images", full.budgets());
         assertTrue(quick.budgets().startsWith("fine-tunes: 2 epochs at"), quick.budgets());

@@ -50,6 +50,9 @@ class QuickProtocolTest {
         assertEquals(full.folder(candidate("ce32")), full.folder(candidate("ce32+flip")),
                 "an inference option uses the paper's model's run");
         assertEquals(dir.resolve("runs/07-quick/ce32-seed1"), full.folder(candidate("ce32")));
+        assertEquals(QuickProtocol.CANDIDATES, full.candidates());
+        QuickProtocol small = new QuickProtocol(Scale.from(Map.of("WORKBENCH_SCALE", "small"), dir), SharedData.root());
+        assertEquals(QuickProtocol.SMALL, small.candidates().stream().map(QuickProtocol.Candidate::name).toList());
     }
 
     /**
