@@ -43,6 +43,8 @@ public record Benchmark(Path dataRoot, Path csv, int reps, List<Integer> models,
         report.line("DL4J: %s, %d threads, helpers %s; load average %s%n%d reps of >= %.1f s after %d warm-up calls",
                 nativeBuild(), Nd4j.getEnvironment().maxThreads(),
                 Nd4jBackend.activeOneDnnHelpers(), BenchReport.loadAverage(), reps, repSeconds, Timing.WARMUP_STEPS);
+        report.line("malloc: DL4J %s, PyTorch glibc defaults; transparent huge pages %s",
+                MallocSettings.describe(System.getenv()), MallocSettings.transparentHugePages());
 
         Summary parse = timing.seconds(() -> parseAll(cifar));
         report.line("CIFAR-10 parse, 60,000 images: %s s", parse);

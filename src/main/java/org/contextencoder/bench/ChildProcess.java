@@ -11,12 +11,17 @@ final class ChildProcess {
     private ChildProcess() {
     }
 
-    /** Runs {@code command} to its end; its output, or an {@link IllegalStateException} that says why it failed. */
-    static String run(List<String> command) {
+    /**
+     * Runs {@code command} to its end, in this process's environment without the variables {@code unset}; its
+     * output, or an {@link IllegalStateException} that says why it failed.
+     */
+    static String run(List<String> command, List<String> unset) {
         try {
             Path err = Files.createTempFile("bench", ".err");
             try {
-                Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+                builder.environment().keySet().removeAll(unset);
+                Process p = builder.start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 int code = p.waitFor();
                 if (code != 0) {

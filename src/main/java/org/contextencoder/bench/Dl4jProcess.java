@@ -44,7 +44,7 @@ final class Dl4jProcess {
 
     Dl4jBench.ModelResult run(Architecture a, Mode mode) {
         try {
-            return parse(ChildProcess.run(command(a, mode)));
+            return parse(ChildProcess.run(command(a, mode), List.of()));
         } catch (IllegalStateException | JsonParseException e) {
             throw new IllegalStateException("the bench's process for model " + Dl4jBench.modelName(a) + " ("
                     + mode.id() + ") failed: " + e.getMessage(), e);

@@ -13,8 +13,9 @@ import java.util.Locale;
 /**
  * The PyTorch side: bench/torch_best.sh (torch_bench.py with Debian's OpenBLAS in front) run as a subprocess with
  * {@code --json}, one process per model and mode, as on the DL4J side, so that DL4J and PyTorch alternate and share
- * the same load and each peak resident set is that model's and mode's alone. Installs nothing; after the first
- * failure (torch missing) it says how to install it and stays silent.
+ * the same load and each peak resident set is that model's and mode's alone; with glibc's malloc defaults
+ * ({@link MallocSettings}). Installs nothing; after the first failure (torch missing) it says how to install it and
+ * stays silent.
  */
 final class TorchReference {
     static final String SCRIPT = "bench/torch_best.sh";
@@ -99,7 +100,7 @@ final class TorchReference {
             cmd.addAll(List.of("--batch", Integer.toString(batch)));
         }
         try {
-            return parse(ChildProcess.run(cmd));
+            return parse(ChildProcess.run(cmd, MallocSettings.VARIABLES));
         } catch (JsonParseException | IllegalStateException e) {
             failure = e.getMessage();
             return null;

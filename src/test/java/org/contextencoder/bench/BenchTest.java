@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,6 +121,13 @@ class BenchTest {
     }
 
     @Test
+    void saysWhichMallocSettingsTheProcessHas() {
+        assertEquals("glibc defaults", MallocSettings.describe(Map.of("HOME", "/root")));
+        assertEquals("MALLOC_MMAP_THRESHOLD_=131072 GLIBC_TUNABLES=glibc.malloc.hugetlb=1", MallocSettings.describe(
+                Map.of("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", "MALLOC_MMAP_THRESHOLD_", "131072")));
+    }
+
+    @Test
     void summaryTakesTheMedianAndRange() {
         assertEquals(new Summary(2.5, 1, 4, 4), Summary.of(new double[]{4, 1, 3, 2}));
         assertEquals("12.3 (9.00-123)", new Summary(12.3, 9, 123, 3).toString());
@@ -140,7 +148,8 @@ class BenchTest {
         }
         String text = out.toString();
         assertEquals(0, code, text);
-        for (String expected : List.of("CIFAR-10 parse, 60,000 images: ", "matmul 2048x2048 float32 GFLOP/s: ND4J ",
+        for (String expected : List.of("malloc: DL4J ", "CIFAR-10 parse, 60,000 images: ",
+                "matmul 2048x2048 float32 GFLOP/s: ND4J ",
                 "32    train     2     513.0  ", "32    infer     2     171.0  ",
                 "peak memory (MiB), each model and mode in its own process", "32    train     2  ",
                 "32 px training: DL4J ", "PyTorch: skipped (--no-torch)")) {
