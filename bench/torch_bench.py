@@ -6,8 +6,11 @@ no_grad) on random inputs and targets uniform in [0, 1), and measures the float3
 median of --reps timed repetitions (each at least 3 s) after warm-up. Installs nothing: run it with Debian's
 python3-torch (/usr/bin/python3). See bench/README.md for putting OpenBLAS in front of it.
 
-    /usr/bin/python3 bench/torch_bench.py [--model 32|128|all|none] [--reps N] [--json] [--no-matmul]
-        [--batch N] [--seconds S]
+    /usr/bin/python3 bench/torch_bench.py [--model 32|128|all|none] [--mode train|infer|both] [--reps N] [--json]
+        [--no-matmul] [--batch N] [--seconds S]
+
+The Java bench runs one model and one mode per process (--model 32 --mode train), so that each peak resident set
+(peak_rss_bytes) belongs to that model and mode alone.
 """
 import argparse
 import json
@@ -133,7 +136,7 @@ def summary(rates):
     return {"median": statistics.median(rates), "min": min(rates), "max": max(rates), "n": len(rates)}
 
 
-def bench_model(name, reps, batch=None):
+def bench_model(name, reps, batch=None, modes=("train", "infer")):
     """Trains at the model's training batch and infers at its inference batch; --batch sets both."""
     factory, in_size, out_size, default_train_batch, default_infer_batch = MODELS[name]
     train_batch = batch or default_train_batch
@@ -151,15 +154,18 @@ def bench_model(name, reps, batch=None):
         loss_fn(model(x), y).backward()
         opt.step()
 
-    model.train()
-    train = summary(time_repeated(reps, train_batch, train_step))
-    model.eval()
-    xi = torch.rand(infer_batch, 3, in_size, in_size)
-    with torch.no_grad():
-        infer = summary(time_repeated(reps, infer_batch, lambda: model(xi)))
-    return {"batch": train_batch, "infer_batch": infer_batch, "forward_flops_per_image": flops,
-            "train_images_per_s": train, "infer_images_per_s": infer,
-            "train_gflops": train["median"] * 3 * flops / 1e9, "infer_gflops": infer["median"] * flops / 1e9}
+    result = {"batch": train_batch, "infer_batch": infer_batch, "forward_flops_per_image": flops}
+    if "train" in modes:
+        model.train()
+        train = summary(time_repeated(reps, train_batch, train_step))
+        result.update(train_images_per_s=train, train_gflops=train["median"] * 3 * flops / 1e9)
+    if "infer" in modes:
+        model.eval()
+        xi = torch.rand(infer_batch, 3, in_size, in_size)
+        with torch.no_grad():
+            infer = summary(time_repeated(reps, infer_batch, lambda: model(xi)))
+        result.update(infer_images_per_s=infer, infer_gflops=infer["median"] * flops / 1e9)
+    return result
 
 
 def matmul_gflops(reps, n=2048):
@@ -191,6 +197,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", choices=["32", "128", "all", "none"], default="all",
                         help="none: only the matmul ceiling")
+    parser.add_argument("--mode", choices=["train", "infer", "both"], default="both",
+                        help="time training, inference, or both (default)")
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--no-matmul", action="store_true", help="skip the matmul ceiling")
@@ -208,7 +216,8 @@ def main():
         result["matmul_2048_gflops"] = matmul_gflops(args.reps)
     result["blas_libraries"] = loaded_blas()
     for name in {"all": ["32", "128"], "none": []}.get(args.model, [args.model]):
-        result["models"][name] = bench_model(name, args.reps, args.batch)
+        modes = ("train", "infer") if args.mode == "both" else (args.mode,)
+        result["models"][name] = bench_model(name, args.reps, args.batch, modes)
     result["peak_rss_bytes"] = peak_rss_bytes()
 
     if args.json:
@@ -216,14 +225,14 @@ def main():
         print()
         return
     print(f"torch {result['torch']}, {result['threads']} threads, BLAS {result['blas_libraries']}, "
-          f"OPENBLAS_CORETYPE={result['openblas_coretype']}")
+          f"OPENBLAS_CORETYPE={result['openblas_coretype']}, peak RSS {result['peak_rss_bytes'] >> 20} MiB")
     m = result.get("matmul_2048_gflops")
     if m:
         print(f"matmul 2048x2048 float32: {m['median']:.1f} (min {m['min']:.1f}, max {m['max']:.1f}) GFLOP/s")
     for name, r in result["models"].items():
         print(f"model {name}, batch {r['batch']} (inference {r['infer_batch']}), "
               f"forward {r['forward_flops_per_image'] / 1e6:.1f} MFLOP/image")
-        for kind in ("train", "infer"):
+        for kind in (k for k in ("train", "infer") if f"{k}_images_per_s" in r):
             s = r[f"{kind}_images_per_s"]
             print(f"  {kind} {s['median']:.1f} (min {s['min']:.1f}, max {s['max']:.1f}, n={s['n']}) images/s"
                   f" ({r[f'{kind}_gflops']:.1f} GFLOP/s{' at 3x forward' if kind == 'train' else ''})")

@@ -5,7 +5,8 @@
 #   small: quick CI-sized runs; executed copies go to target/notebooks/ (committed outputs stay).
 #   full:  the paper's settings; executed copies replace the notebooks in place.
 # The scale reaches notebooks as WORKBENCH_SCALE; MAX_EPOCH, DATASET_LIMIT and the like pass through.
-# The kernel is the one built in this checkout (target/), whatever kernelspec is installed.
+# The kernel is the one built in this checkout (target/), whatever kernelspec is installed; its kernelspec gives it
+# the glibc malloc settings of environment/malloc.sh.
 # Every executed notebook is cleaned by environment/clean-outputs.py (no machine paths, no INFO log lines).
 set -euo pipefail
 

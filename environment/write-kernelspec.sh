@@ -2,7 +2,8 @@
 # Writes the `java` kernelspec (kernel.json) into DIR, pointing at this checkout's built kernel:
 # target/workbench.jar plus target/lib/*, with absolute paths resolved now.
 #   environment/write-kernelspec.sh DIR
-# JVM options default to what DL4J notebooks need; override with KERNEL_JVM_OPTS="...".
+# JVM options default to what DL4J notebooks need; override with KERNEL_JVM_OPTS="...". The kernel runs with the
+# glibc malloc settings of environment/malloc.sh (those already set in this environment win).
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -26,10 +27,13 @@ fi
 # the command line, while a notebook's outputs are what its reader reads.
 jvm_opts=${KERNEL_JVM_OPTS:--Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=8G -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.logFile=System.out -Dorg.slf4j.simpleLogger.log.org.contextencoder=warn}
 
+# shellcheck source=malloc.sh
+. "$root/environment/malloc.sh"
+
 mkdir -p "$dir"
 # Python writes the JSON so that paths and options are quoted correctly.
 /usr/bin/python3 - "$dir/kernel.json" "$java_bin" "$root/target/workbench.jar:$root/target/lib/*" $jvm_opts <<'PY'
-import json, sys
+import json, os, sys
 out, java, classpath, *jvm_opts = sys.argv[1:]
 spec = {
     "argv": [java, *jvm_opts, "-cp", classpath,
@@ -38,6 +42,7 @@ spec = {
     "language": "java",
     # Interrupts arrive as interrupt_request messages: the kernel stops the cell, not the JVM.
     "interrupt_mode": "message",
+    "env": {name: os.environ[name] for name in ("MALLOC_MMAP_THRESHOLD_", "GLIBC_TUNABLES")},
 }
 with open(out, "w") as f:
     json.dump(spec, f, indent=2)

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code --csv FILE}: the medians, one row per model and mode; PyTorch's columns blank where it did not run. */
+/**
+ * {@code --csv FILE}: the medians and peak resident sets (MiB), one row per model and mode; PyTorch's columns blank
+ * where it did not run.
+ */
 final class BenchCsv {
-    static final String HEADER = "model,mode,dl4j_ips,torch_ips,ratio";
+    static final String HEADER = "model,mode,dl4j_ips,torch_ips,ratio,dl4j_rss_mib,torch_rss_mib";
 
     private BenchCsv() {
     }
@@ -16,9 +19,14 @@ final class BenchCsv {
     static String format(List<BenchRow> rows) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (BenchRow r : rows) {
-            csv.append(r.model()).append(',').append(r.mode()).append(',').append(number(r.dl4j().median(), 3))
-                    .append(',').append(r.torch() == null ? "" : number(r.torch().median(), 3))
-                    .append(',').append(Double.isNaN(r.ratio()) ? "" : number(r.ratio(), 4)).append('\n');
+            boolean torch = r.torch() != null;
+            csv.append(r.model()).append(',').append(r.mode().id()).append(',')
+                    .append(number(r.dl4j().rate().median(), 3)).append(',')
+                    .append(torch ? number(r.torch().rate().median(), 3) : "").append(',')
+                    .append(Double.isNaN(r.ratio()) ? "" : number(r.ratio(), 4)).append(',')
+                    .append(r.dl4j().memory().peakRss() >> 20).append(',')
+                    .append(torch && r.torch().peakRssBytes() > 0 ? Long.toString(r.torch().peakRssBytes() >> 20) : "")
+                    .append('\n');
         }
         return csv.toString();
     }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Training and inference images/s, peak memory and the matmul ceiling of DL4J, with the PyTorch reference
  * (bench/torch_bench.py) run alternately with it, plus the CIFAR-10 parse time: what {@code workbench bench}
- * prints.
+ * prints. Each model and mode runs in a process of its own on both sides ({@link Dl4jProcess}), so that each peak
+ * memory is its own.
  *
  * @param dataRoot   the data folder that holds CIFAR-10
  * @param csv        where to write the medians as CSV too, or null
@@ -42,6 +43,8 @@ public record Benchmark(Path dataRoot, Path csv, int reps, List<Integer> models,
         report.line("DL4J: %s, %d threads, helpers %s; load average %s%n%d reps of >= %.1f s after %d warm-up calls",
                 nativeBuild(), Nd4j.getEnvironment().maxThreads(),
                 Nd4jBackend.activeOneDnnHelpers(), BenchReport.loadAverage(), reps, repSeconds, Timing.WARMUP_STEPS);
+        report.line("malloc: DL4J %s, PyTorch glibc defaults; transparent huge pages %s",
+                MallocSettings.describe(System.getenv()), MallocSettings.transparentHugePages());
 
         Summary parse = timing.seconds(() -> parseAll(cifar));
         report.line("CIFAR-10 parse, 60,000 images: %s s", parse);
@@ -52,19 +55,17 @@ public record Benchmark(Path dataRoot, Path csv, int reps, List<Integer> models,
         report.line("matmul %dx%d float32 GFLOP/s: ND4J %s; PyTorch %s", Dl4jBench.MATMUL_SIZE,
                 Dl4jBench.MATMUL_SIZE, dl4jCeiling, torchCeiling == null ? "-" : torchCeiling);
 
+        Dl4jProcess processes = new Dl4jProcess(timing, batch);
         List<BenchRow> rows = new ArrayList<>();
         for (Architecture a : chosen) {
-            Dl4jBench.ModelResult m = dl4j.run(a, batch > 0 ? batch : a.trainingBatch(),
-                    batch > 0 ? batch : a.inferenceBatch());
-            TorchReference.ModelFigures t = torch == null ? null : torch.model(m.model());
-            rows.add(new BenchRow(m.model(), "train", m.trainBatch(), m.forwardFlops(), m.train(),
-                    t == null ? null : t.train()));
-            rows.add(new BenchRow(m.model(), "infer", m.inferBatch(), m.forwardFlops(), m.infer(),
-                    t == null ? null : t.infer()));
-            report.memory(m, t);
+            for (Mode mode : Mode.values()) {
+                Dl4jBench.ModelResult m = processes.run(a, mode);
+                rows.add(new BenchRow(m, torch == null ? null : torch.model(m.model(), mode)));
+            }
         }
         report.table(rows);
-        rows.stream().filter(r -> r.model().equals("32") && r.mode().equals("train")).findFirst()
+        report.memory(rows);
+        rows.stream().filter(r -> r.model().equals("32") && r.mode() == Mode.TRAIN).findFirst()
                 .ifPresent(r -> report.ceilingFraction(r, dl4jCeiling, torchCeiling));
         if (torch == null) {
             report.line("PyTorch: skipped (--no-torch)");

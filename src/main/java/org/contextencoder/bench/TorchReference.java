@@ -4,8 +4,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,15 +12,17 @@ import java.util.Locale;
 
 /**
  * The PyTorch side: bench/torch_best.sh (torch_bench.py with Debian's OpenBLAS in front) run as a subprocess with
- * {@code --json}, one call per model so that DL4J and PyTorch alternate and share the same load. Installs nothing;
- * after the first failure (torch missing) it says how to install it and stays silent.
+ * {@code --json}, one process per model and mode, as on the DL4J side, so that DL4J and PyTorch alternate and share
+ * the same load and each peak resident set is that model's and mode's alone; with glibc's malloc defaults
+ * ({@link MallocSettings}). Installs nothing; after the first failure (torch missing) it says how to install it and
+ * stays silent.
  */
 final class TorchReference {
     static final String SCRIPT = "bench/torch_best.sh";
     static final String INSTALL_HINT = "apt-get install -y python3-torch libopenblas0-pthread (see bench/README.md)";
 
-    /** One model's PyTorch figures. */
-    record ModelFigures(Summary train, Summary infer, long peakRssBytes) {
+    /** One model's PyTorch figures in one mode: images/s and the peak resident set of its process. */
+    record Figures(Summary rate, long peakRssBytes) {
     }
 
     private final Path script;
@@ -59,25 +59,24 @@ final class TorchReference {
     }
 
     Summary matmulGflops() {
-        JsonObject o = call("none", false);
+        JsonObject o = call(List.of("--model", "none"));
         return o == null || !o.has("matmul_2048_gflops") ? null
                 : Summary.fromJson(o.getAsJsonObject("matmul_2048_gflops"));
     }
 
-    ModelFigures model(String name) {
-        JsonObject o = call(name, true);
-        return o == null ? null : modelFigures(o, name);
+    Figures model(String name, Mode mode) {
+        JsonObject o = call(List.of("--model", name, "--mode", mode.id(), "--no-matmul"));
+        return o == null ? null : figures(o, name, mode);
     }
 
-    static ModelFigures modelFigures(JsonObject result, String name) {
+    static Figures figures(JsonObject result, String name, Mode mode) {
         JsonObject models = result.getAsJsonObject("models");
-        if (models == null || !models.has(name)) {
-            throw new IllegalStateException("PyTorch's JSON has no figures for model " + name);
+        String key = mode.id() + "_images_per_s";
+        if (models == null || !models.has(name) || !models.getAsJsonObject(name).has(key)) {
+            throw new IllegalStateException("PyTorch's JSON has no " + mode.id() + " figures for model " + name);
         }
-        JsonObject m = models.getAsJsonObject(name);
         long rss = result.has("peak_rss_bytes") ? result.get("peak_rss_bytes").getAsLong() : 0;
-        return new ModelFigures(Summary.fromJson(m.getAsJsonObject("train_images_per_s")),
-                Summary.fromJson(m.getAsJsonObject("infer_images_per_s")), rss);
+        return new Figures(Summary.fromJson(models.getAsJsonObject(name).getAsJsonObject(key)), rss);
     }
 
     /** The JSON object torch_bench.py prints (its last line-spanning object; anything printed before is skipped). */
@@ -89,45 +88,22 @@ final class TorchReference {
         return JsonParser.parseString(stdout.substring(start)).getAsJsonObject();
     }
 
-    private JsonObject call(String model, boolean skipMatmul) {
+    private JsonObject call(List<String> what) {
         if (failure != null) {
             return null;
         }
-        List<String> cmd = new ArrayList<>(List.of("/bin/sh", script.toString(), "--json", "--model", model,
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", script.toString(), "--json",
                 "--reps", Integer.toString(timing.reps()), "--seconds", String.format(Locale.ROOT, "%s",
                         timing.minSeconds())));
-        if (skipMatmul) {
-            cmd.add("--no-matmul");
-        }
+        cmd.addAll(what);
         if (batch > 0) {
             cmd.addAll(List.of("--batch", Integer.toString(batch)));
         }
         try {
-            Path err = Files.createTempFile("torch-bench", ".err");
-            try {
-                Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                int code = p.waitFor();
-                if (code != 0) {
-                    failure = lastLine(Files.readString(err)) + " (exit " + code + ")";
-                    return null;
-                }
-                return parse(out);
-            } finally {
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException | JsonParseException | IllegalStateException e) {
+            return parse(ChildProcess.run(cmd, MallocSettings.VARIABLES));
+        } catch (JsonParseException | IllegalStateException e) {
             failure = e.getMessage();
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = "interrupted";
-            return null;
         }
-    }
-
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\n");
-        return lines[lines.length - 1].strip();
     }
 }

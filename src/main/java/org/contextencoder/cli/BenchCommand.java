@@ -17,7 +17,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write model,mode,dl4j_ips,torch_ips,ratio.")
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Also write model,mode,dl4j_ips,torch_ips,ratio,dl4j_rss_mib,torch_rss_mib.")
     Path csv;
 
     @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions per figure (default: 5).")

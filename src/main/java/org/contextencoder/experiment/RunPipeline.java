@@ -1,5 +1,6 @@
 package org.contextencoder.experiment;
 
+import org.contextencoder.backend.NativeMemory;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.data.Split;
 import org.contextencoder.eval.Baseline;
@@ -146,8 +147,12 @@ public final class RunPipeline {
 
     private static TrainingResult fit(RunSpec spec, Datasets data, Path out, ProgressListener progress) {
         Mask mask = new CenterMask(spec.experiment().imageSize(), spec.hole());
-        return new Trainer(spec.training(), progress).withStep(spec.loss()).train(() -> startingModel(spec, data),
-                data.train(), data.validation(), mask, out);
+        TrainingResult result = new Trainer(spec.training(), progress).withStep(spec.loss())
+                .train(() -> startingModel(spec, data), data.train(), data.validation(), mask, out);
+        // The trained network and its optimizer state are garbage now (the result holds the best epoch, reloaded),
+        // and this thread's training workspaces idle: a notebook kernel keeps only what the result needs.
+        NativeMemory.release();
+        return result;
     }
 
     /** The model a run starts from: new, or with the weights of the finished model the run names. */
