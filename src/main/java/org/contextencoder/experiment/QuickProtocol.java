@@ -1,10 +1,6 @@
 package org.contextencoder.experiment;
 
-import org.contextencoder.data.ImageSet;
-import org.contextencoder.eval.Baseline;
-import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.InferenceOptions;
-import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.train.LossHistory;
@@ -21,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -178,10 +175,10 @@ public final class QuickProtocol {
     }
 
     public Result run(List<Candidate> candidates, ProgressListener progress) {
-        Datasets data = ExperimentData.load(base());
-        ImageSet photos = Generalisation.scenesValidation(dataRoot, base().experiment().imageSize(),
-                scale.isFull() ? 0 : scale.testLimit()).images();
-        Map<String, Double> harmonic = new LinkedHashMap<>();
+        // Generalisation scores a model and, once per set, harmonic fill: here on the two sets choices are made on.
+        Generalisation sets = new Generalisation(List.of(
+                new Generalisation.Images(ValidationSplit.KEY, Generalisation.CIFAR10, ExperimentData.load(base()).validation()),
+                Generalisation.scenesValidation(dataRoot, base().experiment().imageSize(), scale.testLimit())));
         List<Outcome> outcomes = new ArrayList<>();
         Map<Path, LossHistory> trained = new LinkedHashMap<>();
         for (Candidate c : candidates) {
@@ -189,18 +186,10 @@ public final class QuickProtocol {
             // Candidates that differ only at inference share a run: it is trained (or reused) once.
             LossHistory history = trained.computeIfAbsent(folder, f -> RunPipeline.trainOnly(spec(c), f, progress));
             InpaintingModel model = RunFolder.model(folder);
-            Evaluator evaluator = new Evaluator(model.architecture().inferenceBatch());
-            var filler = c.options().around(new ModelInpainter(model, c.name()));
-            outcomes.add(new Outcome(c, folder, history, model.parameterCount(),
-                    evaluator.score(filler, data.validation(), model.mask()).maskedMse(),
-                    harmonic.computeIfAbsent("validation", k -> harmonicMse(data.validation(), model)),
-                    evaluator.score(filler, photos, model.mask()).maskedMse(),
-                    harmonic.computeIfAbsent("photos", k -> harmonicMse(photos, model))));
+            List<Generalisation.Row> rows = sets.score(c.name(), model, c.options(), Set.of());
+            outcomes.add(new Outcome(c, folder, history, model.parameterCount(), rows.get(0).maskedMse(),
+                    rows.get(0).harmonicMse(), rows.get(1).maskedMse(), rows.get(1).harmonicMse()));
         }
         return new Result(List.copyOf(outcomes));
-    }
-
-    private static double harmonicMse(ImageSet images, InpaintingModel model) {
-        return new Evaluator(256).score(Baseline.harmonic(), images, model.mask()).maskedMse();
     }
 }
