@@ -21,7 +21,7 @@ final class MallocSettings {
     private MallocSettings() {
     }
 
-    /** e.g. {@code MALLOC_MMAP_THRESHOLD_=131072 GLIBC_TUNABLES=glibc.malloc.hugetlb=1}, or glibc's defaults. */
+    /** e.g. {@code MALLOC_MMAP_THRESHOLD_=4194304 GLIBC_TUNABLES=glibc.malloc.hugetlb=1}, or glibc's defaults. */
     static String describe(Map<String, String> environment) {
         String set = VARIABLES.stream().filter(environment::containsKey).map(v -> v + "=" + environment.get(v))
                 .collect(Collectors.joining(" "));
