@@ -141,10 +141,12 @@ public final class Generalisation {
                 k -> new Evaluator(256).score(Baseline.harmonic(), set.images(), mask).maskedMse());
     }
 
-    /** The runs in these folders, each with {@code options}, as one table. */
-    public Table table(List<Path> runFolders, InferenceOptions options) {
+    /** The runs in these folders, each with every one of {@code options} in turn, as one table. */
+    public Table table(List<Path> runFolders, InferenceOptions... options) {
         List<Row> rows = new ArrayList<>();
-        for (Path folder : runFolders) rows.addAll(score(folder, options));
+        for (Path folder : runFolders) {
+            for (InferenceOptions o : options) rows.addAll(score(folder, o));
+        }
         return table(rows);
     }
 

@@ -1,6 +1,9 @@
 package org.contextencoder.experiment;
 
+import org.contextencoder.eval.Baseline;
 import org.contextencoder.eval.InferenceOptions;
+import org.contextencoder.eval.Inpainter;
+import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.model.Architecture;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.train.LossHistory;
@@ -19,12 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Candidates for a better 32 px model, compared on one fixed, quick budget before any is trained at full scale: the
  * general experiment on the first {@value #FULL_TRAIN} training images for {@value #FULL_EPOCHS} epochs, no early
- * stop and no learning-rate halving, seed {@value #SEED}. Each candidate changes one thing of the paper's model
- * (its network, a training choice, or how its trained model fills a hole) and is judged on images that chose
+ * stop and no learning-rate halving, seed {@value #SEED}. Each of {@link #SINGLE_CHANGES} changes one thing of the
+ * paper's model (its network, a training choice, or how its trained model fills a hole); {@link #COMBINATIONS} put
+ * together the changes that paid on their own. Every candidate is judged on images that chose
  * nothing else: CIFAR-10's held-out validation images (where choices are made) and, for generalisation, the landmark
  * experiment's held-out validation photos at 32 px, which no candidate trains on. The test split and the unseen
  * photos are scored once, on the winners ({@link Generalisation}).
@@ -57,28 +62,81 @@ public final class QuickProtocol {
     }
 
     private static final String PAPER = "ce32";
+    /** The weight average's decay, in the single change and in the combinations. */
+    static final double EMA_DECAY = 0.999;
+    private static final InferenceOptions BOTH = new InferenceOptions(true, true);
 
-    /** Every candidate, the paper's model first. */
-    public static final List<Candidate> CANDIDATES = List.of(
+    /** The candidates that change one thing of the paper's model, the paper's model first. */
+    public static final List<Candidate> SINGLE_CHANGES = List.of(
             Candidate.trained(PAPER, "the paper's model, as notebook 01 trains it", UnaryOperator.identity()),
             Candidate.trained("unet32", "skip connections cropped to the hole, harmonic start (notebook 07)",
                     s -> s.withArchitecture(Architecture.UNET32)),
             Candidate.trained("dilated32", "no dense bottleneck: dilated convolutions at 8x8, skips to the hole",
-                    s -> s.withArchitecture(Architecture.DILATED32)),
+                    QuickProtocol::dilated),
             Candidate.trained("ce32-random-holes", "a hole at a random place in every image and epoch",
                     s -> s.withRecipe(s.training().recipe().withHoles(Recipe.Holes.RANDOM))),
             Candidate.trained("ce32-scene-crops", "half the images replaced by crops of the landmark training photos",
-                    s -> s.withLimits(s.trainLimit() / 2, s.testLimit())
-                            .withRecipe(s.training().recipe().withSceneCrops(s.trainLimit() / 2))),
-            Candidate.trained("ce32-cosine", "learning-rate warm-up and cosine decay",
-                    s -> s.withRecipe(s.training().recipe().withSchedule(Recipe.Schedule.COSINE))),
+                    QuickProtocol::sceneCrops),
+            Candidate.trained("ce32-cosine", "learning-rate warm-up and cosine decay", QuickProtocol::cosine),
             Candidate.trained("ce32-ema", "validated and kept as an average of the weights (decay 0.999)",
-                    s -> s.withRecipe(s.training().recipe().withEma(0.999))),
+                    QuickProtocol::ema),
             Candidate.atInference("ce32+flip", "the paper's model, its fill averaged with its mirror image's",
                     new InferenceOptions(true, false)),
             Candidate.atInference("ce32+poisson", "the paper's model, composited by its gradients (no seams)",
                     new InferenceOptions(false, true)),
-            Candidate.atInference("ce32+flip+poisson", "both", new InferenceOptions(true, true)));
+            Candidate.atInference("ce32+flip+poisson", "both", BOTH));
+
+    private static final String BEST = "dilated32-ema-cosine";
+    private static final String BEST_WITH_CROPS = BEST + "-scene-crops";
+
+    /**
+     * The single changes that paid on their own, together: the network, the schedule and the weight average; then
+     * with the scene crops as well (they pay on photos and cost on CIFAR-10); each also with both inference options.
+     */
+    public static final List<Candidate> COMBINATIONS = List.of(
+            Candidate.trained(BEST, "dilated32, cosine decay and the weights' average together", QuickProtocol::best),
+            new Candidate(BEST + "+flip+poisson", "that model with both inference options", BEST, QuickProtocol::best,
+                    BOTH),
+            Candidate.trained(BEST_WITH_CROPS, "the same with half the images crops of the landmark training photos",
+                    s -> sceneCrops(best(s))),
+            new Candidate(BEST_WITH_CROPS + "+flip+poisson", "that model with both inference options", BEST_WITH_CROPS,
+                    s -> sceneCrops(best(s)), BOTH));
+
+    /** Every candidate: the single changes, then their combinations. */
+    public static final List<Candidate> CANDIDATES = Stream.concat(SINGLE_CHANGES.stream(), COMBINATIONS.stream())
+            .toList();
+
+    static RunSpec dilated(RunSpec s) {
+        return s.withArchitecture(Architecture.DILATED32);
+    }
+
+    static RunSpec cosine(RunSpec s) {
+        return s.withRecipe(s.training().recipe().withSchedule(Recipe.Schedule.COSINE));
+    }
+
+    static RunSpec ema(RunSpec s) {
+        return s.withRecipe(s.training().recipe().withEma(EMA_DECAY));
+    }
+
+    /** Half the images replaced by crops of the landmark training photos: as many images per epoch as before. */
+    static RunSpec sceneCrops(RunSpec s) {
+        return s.withLimits(s.trainLimit() / 2, s.testLimit())
+                .withRecipe(s.training().recipe().withSceneCrops(s.trainLimit() / 2));
+    }
+
+    /** How the best 32 px model trains: {@link #dilated}, {@link #cosine} and {@link #ema} together. */
+    public static RunSpec best(RunSpec s) {
+        return ema(cosine(dilated(s)));
+    }
+
+    /**
+     * Epochs of the winner's full-scale runs. Its learning rate decays along a cosine to the run's last epoch, so the
+     * budget is fixed in advance (no early stop, no halving; the best validation epoch is kept): 15 epochs of all of
+     * CIFAR-10 (about 2 hours here), and twice as many of the trucks, a tenth of the images.
+     */
+    static final Map<Experiment, Integer> FULL_WINNER_EPOCHS = Map.of(Experiment.GENERAL, 15, Experiment.TRUCK, 30);
+    /** How the winner fills holes: both inference options paid on the validation images and photos. */
+    public static final InferenceOptions WINNER_OPTIONS = BOTH;
 
     private final Scale scale;
     private final Path dataRoot;
@@ -97,6 +155,31 @@ public final class QuickProtocol {
 
     public RunSpec spec(Candidate candidate) {
         return candidate.change().apply(base());
+    }
+
+    /**
+     * The winner of the protocol trained on a CIFAR-10 experiment at this scale ({@code general-best},
+     * {@code truck-best} in notebook 07): {@link #best}'s training on the scale's images, for
+     * {@link #FULL_WINNER_EPOCHS} at full scale.
+     */
+    public RunSpec winner(Experiment experiment) {
+        if (experiment.usesPhotos()) {
+            throw new IllegalArgumentException("the quick protocol chose a 32 px model; the landmark experiment's"
+                    + " model is the 128 px U-Net");
+        }
+        RunSpec spec = best(scale.spec(experiment, dataRoot));
+        int epochs = scale.isFull() ? FULL_WINNER_EPOCHS.get(experiment) : scale.maxEpochs();
+        return spec.withTraining(spec.training().withEpochs(epochs).withPatience(0).withLrPatience(0));
+    }
+
+    /**
+     * The paper's model, the winner as trained and with {@link #WINNER_OPTIONS}, and harmonic fill: the methods notebook
+     * 07 shows side by side and scores on the test images.
+     */
+    public static List<Inpainter> compared(InpaintingModel paper, InpaintingModel winner) {
+        ModelInpainter trained = new ModelInpainter(winner, "winner");
+        return List.of(new ModelInpainter(paper, "paper's model"), trained, WINNER_OPTIONS.around(trained),
+                Baseline.harmonic());
     }
 
     /** Where a candidate's run lives: {@code 07-quick/ce32-seed1}. */
@@ -160,9 +243,10 @@ public final class QuickProtocol {
 
     /**
      * At the small scale, one candidate of each kind beside the paper's model (a network, a training choice, a way of
-     * filling): every step of the protocol, in CI's budget. Every candidate's own behaviour has its unit tests.
+     * filling, a combination): every step of the protocol, in CI's budget. Every candidate's own behaviour has its unit tests.
      */
-    static final List<String> SMALL = List.of(PAPER, "dilated32", "ce32-scene-crops", "ce32+flip+poisson");
+    static final List<String> SMALL = List.of(PAPER, "dilated32", "ce32-scene-crops", "ce32+flip+poisson",
+            BEST + "+flip+poisson");
 
     /** The candidates compared at this scale: all of {@link #CANDIDATES} at full scale. */
     public List<Candidate> candidates() {

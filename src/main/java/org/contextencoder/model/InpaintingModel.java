@@ -3,6 +3,7 @@ package org.contextencoder.model;
 import org.contextencoder.mask.CenterMask;
 import org.contextencoder.mask.HoleFill;
 import org.contextencoder.mask.Mask;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,6 +65,19 @@ public final class InpaintingModel {
         float[] data = filled.length == length ? filled : Arrays.copyOf(filled, length);
         INDArray out = graph.outputSingle(false, Nd4j.create(data, new long[]{n, 3, s, s}, 'c'));
         return out.dup('c').data().asFloat();
+    }
+
+    /**
+     * The same network with a copy of its weights and no optimizer state: changing either model's weights leaves the
+     * other's alone.
+     */
+    public InpaintingModel copy() {
+        // Through JSON, not clone(): M2.1's MergeVertex.clone() forgets a channels-last merge axis, and the U-Nets'
+        // skips then fail to concatenate.
+        ComputationGraph copy = new ComputationGraph(ComputationGraphConfiguration.fromJson(
+                graph.getConfiguration().toJson()));
+        copy.init(graph.params().dup(), false);
+        return new InpaintingModel(ChannelsLastBatchNorm.install(copy), architecture, holeSize, fill);
     }
 
     public long parameterCount() {

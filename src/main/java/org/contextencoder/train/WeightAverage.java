@@ -29,10 +29,7 @@ final class WeightAverage implements StepState {
 
     /** Starts from the model's weights as they are. */
     WeightAverage(InpaintingModel model, double decay) {
-        ComputationGraph source = model.graph();
-        ComputationGraph copy = new ComputationGraph(source.getConfiguration().clone());
-        copy.init(source.params().dup(), false);
-        this.averaged = new InpaintingModel(copy, model.architecture(), model.holeSize(), model.fill());
+        this.averaged = model.copy();
         this.decay = decay;
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,18 +42,35 @@ class QuickProtocolTest {
         assertEquals(QuickProtocol.FULL_TRAIN / 2, crops.trainLimit());
         assertEquals(QuickProtocol.FULL_TRAIN / 2, crops.training().recipe().sceneCrops(), "the same images per epoch");
         Map<String, String> baseSettings = RunSpec.shaping(base.asMap());
-        for (QuickProtocol.Candidate c : QuickProtocol.CANDIDATES) {
-            Map<String, String> settings = RunSpec.shaping(full.spec(c).asMap());
-            long changed = settings.keySet().stream().filter(k -> !settings.get(k).equals(baseSettings.get(k))).count()
-                    + baseSettings.keySet().stream().filter(k -> !settings.containsKey(k)).count();
-            assertTrue(changed <= 3, c.name() + " changes " + changed + " settings: " + settings);
+        for (QuickProtocol.Candidate c : QuickProtocol.SINGLE_CHANGES) {
+            Map<String, String> changed = changes(baseSettings, RunSpec.shaping(full.spec(c).asMap()));
+            assertTrue(changed.size() <= 3, c.name() + " changes " + changed);
         }
+        Map<String, String> together = new HashMap<>();
+        for (String single : List.of("dilated32", "ce32-cosine", "ce32-ema", "ce32-scene-crops")) {
+            together.putAll(changes(baseSettings, RunSpec.shaping(full.spec(candidate(single)).asMap())));
+        }
+        assertEquals(together, changes(baseSettings,
+                        RunSpec.shaping(full.spec(candidate("dilated32-ema-cosine-scene-crops")).asMap())),
+                "a combination makes exactly the changes of its single candidates");
+        assertEquals(full.folder(candidate("dilated32-ema-cosine")),
+                full.folder(candidate("dilated32-ema-cosine+flip+poisson")));
         assertEquals(full.folder(candidate("ce32")), full.folder(candidate("ce32+flip")),
                 "an inference option uses the paper's model's run");
         assertEquals(dir.resolve("runs/07-quick/ce32-seed1"), full.folder(candidate("ce32")));
         assertEquals(QuickProtocol.CANDIDATES, full.candidates());
         QuickProtocol small = new QuickProtocol(Scale.from(Map.of("WORKBENCH_SCALE", "small"), dir), SharedData.root());
         assertEquals(QuickProtocol.SMALL, small.candidates().stream().map(QuickProtocol.Candidate::name).toList());
+    }
+
+    /** The settings of {@code run} that differ from {@code base}'s or that {@code base} does not have. */
+    private static Map<String, String> changes(Map<String, String> base, Map<String, String> run) {
+        Map<String, String> changed = new HashMap<>();
+        run.forEach((k, v) -> {
+            if (!v.equals(base.get(k))) changed.put(k, v);
+        });
+        base.keySet().stream().filter(k -> !run.containsKey(k)).forEach(k -> changed.put(k, "(none)"));
+        return changed;
     }
 
     /**

@@ -26,6 +26,23 @@ class ArchitectureTest {
         return 4L * channels;
     }
 
+    /** The weight average and the like work on copies: a copy must be the same network, every skip included. */
+    @Test
+    void aCopyOfEveryModelPredictsAsTheModelAndOwnsItsWeights() {
+        for (Architecture a : Architectures.all()) {
+            int s = a.imageSize();
+            InpaintingModel model = new InpaintingModel(a.build(3, new Adam(1e-3), 0, a.defaultHole()), a,
+                    a.defaultHole(), new HoleFill.Harmonic());
+            float[] images = Nd4j.rand(2, 3, s, s).data().asFloat();
+            InpaintingModel copy = model.copy();
+            assertArrayEquals(model.predict(images, 2), copy.predict(images, 2), 1e-5f, a.id());
+            copy.graph().params().addi(1);
+            assertTrue(model.graph().params().equalsWithEps(copy.graph().params().sub(1), 1e-5), a.id());
+            assertTrue(Arrays.equals(model.predict(images, 2), model.predict(images, 2)));
+            assertTrue(!Arrays.equals(model.predict(images, 2), copy.predict(images, 2)), a.id() + ": its own weights");
+        }
+    }
+
     @Test
     void the32pxModelHasThePapersLayersAndParameters() {
         ComputationGraph g = Architecture.CE32.build(1, new Adam(1e-3), 0, 16);
