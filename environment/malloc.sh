@@ -5,7 +5,7 @@
 # 4 MiB threshold hands the largest blocks back when they are freed (1.8x); transparent huge pages for them make the
 # fresh pages each step cost about an eighth as much (THP must be "madvise" or "always" in
 # /sys/kernel/mm/transparent_hugepage/enabled). A lower threshold saves a little more memory and costs twice the
-# speed (128 KiB: 32 px training 15% slower, 4 MiB: 3-7%). glibc reads both once, at process start; values already
+# speed (128 KiB: 32 px training 16% slower, 4 MiB: up to 7%). glibc reads both once, at process start; values already
 # set win. Measurements: bench/README.md, "Memory". pom.xml sets the same values for the tests.
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_-4194304}"
 export GLIBC_TUNABLES="${GLIBC_TUNABLES-glibc.malloc.hugetlb=1}"

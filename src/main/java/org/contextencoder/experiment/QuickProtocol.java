@@ -64,6 +64,8 @@ public final class QuickProtocol {
     private static final String PAPER = "ce32";
     /** The weight average's decay, in the single change and in the combinations. */
     static final double EMA_DECAY = 0.999;
+    private static final InferenceOptions FLIP = new InferenceOptions(true, false);
+    private static final InferenceOptions POISSON = new InferenceOptions(false, true);
     private static final InferenceOptions BOTH = new InferenceOptions(true, true);
 
     /** The candidates that change one thing of the paper's model, the paper's model first. */
@@ -80,10 +82,9 @@ public final class QuickProtocol {
             Candidate.trained("ce32-cosine", "learning-rate warm-up and cosine decay", QuickProtocol::cosine),
             Candidate.trained("ce32-ema", "validated and kept as an average of the weights (decay 0.999)",
                     QuickProtocol::ema),
-            Candidate.atInference("ce32+flip", "the paper's model, its fill averaged with its mirror image's",
-                    new InferenceOptions(true, false)),
+            Candidate.atInference("ce32+flip", "the paper's model, its fill averaged with its mirror image's", FLIP),
             Candidate.atInference("ce32+poisson", "the paper's model, composited by its gradients (no seams)",
-                    new InferenceOptions(false, true)),
+                    POISSON),
             Candidate.atInference("ce32+flip+poisson", "both", BOTH));
 
     private static final String BEST = "dilated32-ema-cosine";
@@ -95,10 +96,8 @@ public final class QuickProtocol {
      */
     public static final List<Candidate> COMBINATIONS = List.of(
             Candidate.trained(BEST, "dilated32, cosine decay and the weights' average together", QuickProtocol::best),
-            new Candidate(BEST + "+flip", "that model with flip averaging", BEST, QuickProtocol::best,
-                    new InferenceOptions(true, false)),
-            new Candidate(BEST + "+poisson", "that model with Poisson compositing", BEST, QuickProtocol::best,
-                    new InferenceOptions(false, true)),
+            new Candidate(BEST + "+flip", "that model with flip averaging", BEST, QuickProtocol::best, FLIP),
+            new Candidate(BEST + "+poisson", "that model with Poisson compositing", BEST, QuickProtocol::best, POISSON),
             new Candidate(BEST + "+flip+poisson", "that model with both inference options", BEST, QuickProtocol::best,
                     BOTH),
             Candidate.trained(BEST_WITH_CROPS, "the same with half the images crops of the landmark training photos",
@@ -144,7 +143,7 @@ public final class QuickProtocol {
      * on the photos). Poisson compositing, which paid on the paper's model, costs the winner 4% on CIFAR-10: its skips
      * already carry the border into the hole.
      */
-    public static final InferenceOptions WINNER_OPTIONS = new InferenceOptions(true, false);
+    public static final InferenceOptions WINNER_OPTIONS = FLIP;
 
     private final Scale scale;
     private final Path dataRoot;
