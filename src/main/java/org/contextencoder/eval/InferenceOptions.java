@@ -11,6 +11,9 @@ public record InferenceOptions(boolean flip, boolean poisson) {
 
     /** The model's prediction as it is. */
     public static final InferenceOptions NONE = new InferenceOptions(false, false);
+    /** Every combination, for choosing one on validation images. */
+    public static final List<InferenceOptions> ALL = List.of(NONE, new InferenceOptions(true, false),
+            new InferenceOptions(false, true), new InferenceOptions(true, true));
 
     /** {@code method} with these options around it. */
     public Inpainter around(Inpainter method) {

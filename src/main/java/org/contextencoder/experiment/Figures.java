@@ -7,6 +7,7 @@ import tech.tablesaw.api.Table;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One notebook's saved outputs, named {@code <notebook>-<name>} in the scale's figures folder: pictures and
@@ -60,7 +61,12 @@ public final class Figures {
      * {@code <csv's name>-manifest.properties}.
      */
     static Table save(Table table, Path csv, List<Path> runFolders) {
-        Manifest manifest = RunFolder.manifest(runFolders); // first: no table is saved without its manifest
+        return save(table, csv, runFolders, Map.of());
+    }
+
+    /** The same, with {@code notes} added to the manifest: what the runs' own manifests cannot say. */
+    static Table save(Table table, Path csv, List<Path> runFolders, Map<String, String> notes) {
+        Manifest manifest = RunFolder.manifest(runFolders).putAll(notes); // first: no table is saved without its manifest
         AtomicFiles.writeCsv(csv, table);
         String name = csv.getFileName().toString();
         manifest.write(csv.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "-manifest.properties"));

@@ -38,6 +38,8 @@ public final class Generalisation {
     public static final String UNSEEN = "unseen-photos";
     /** The test-only photos under the data root: 783 crops of 128 px from sources CIFAR-10 and the scenes lack. */
     public static final String UNSEEN_FOLDER = "unseen-photos/test-128";
+    /** The file of the table in the figures folder. */
+    public static final String FILE = "07-generalisation.csv";
 
     /** A named image set and the source of its images. */
     public record Images(String name, String source, ImageSet images) {
@@ -141,13 +143,13 @@ public final class Generalisation {
                 k -> new Evaluator(256).score(Baseline.harmonic(), set.images(), mask).maskedMse());
     }
 
-    /** The runs in these folders, each with every one of {@code options} in turn, as one table. */
-    public Table table(List<Path> runFolders, InferenceOptions... options) {
+    /** The runs in these folders, each with every one of {@code options} in turn. */
+    public List<Row> rows(List<Path> runFolders, List<InferenceOptions> options) {
         List<Row> rows = new ArrayList<>();
         for (Path folder : runFolders) {
             for (InferenceOptions o : options) rows.addAll(score(folder, o));
         }
-        return table(rows);
+        return rows;
     }
 
     /** The rows as the table of {@code figures/07-generalisation.csv}. */
@@ -162,5 +164,13 @@ public final class Generalisation {
                 DoubleColumn.create("gain", rows.stream().mapToDouble(Row::gain)));
         MetricFormats.applyTo(table);
         return table;
+    }
+
+    /**
+     * Saves the table as {@link #FILE} in {@code folder}, with the manifests of the runs its rows score beside it;
+     * returns the table.
+     */
+    public static Table save(Table table, Path folder, List<Path> runFolders) {
+        return Figures.save(table, folder.resolve(FILE), runFolders.stream().distinct().toList());
     }
 }

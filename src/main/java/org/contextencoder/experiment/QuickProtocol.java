@@ -242,6 +242,19 @@ public final class QuickProtocol {
             return RunComparison.of(folders());
         }
 
+        /**
+         * Every candidate, with its inference options, on each of {@code sets}' sets of its image size: the test
+         * images and the photos no candidate trained on, scored once the choices are made.
+         */
+        public List<Generalisation.Row> generalisation(Generalisation sets) {
+            List<Generalisation.Row> rows = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                rows.addAll(sets.score(o.candidate().run(), RunFolder.model(o.folder()), o.candidate().options(),
+                        Generalisation.trainedOn(RunFolder.manifest(o.folder()).entries())));
+            }
+            return rows;
+        }
+
         /** Each trained run's folder once, in order. */
         public List<Path> folders() {
             return outcomes.stream().map(Outcome::folder).distinct().toList();

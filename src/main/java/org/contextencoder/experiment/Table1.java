@@ -2,6 +2,7 @@ package org.contextencoder.experiment;
 
 import org.contextencoder.eval.MaskedError;
 import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.eval.Score;
 import org.contextencoder.viz.MetricFormats;
 import org.contextencoder.viz.ResultTable;
 import org.knowm.xchart.CategoryChart;
@@ -18,12 +19,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * The paper's Table 1 (section 3.5) reproduced: masked MSE and PSNR of each setting's model and baselines, on
  * training and test images, beside the paper's own figures (method {@code paper}), then the metrics the paper does
- * not report ({@link ResultTable#LATER_METRICS}); they are empty for the paper and for runs scored before them.
+ * not report ({@link ResultTable#LATER_METRICS}); they are empty for the paper and for runs scored before them. Rows
+ * of method {@link BestModel#METHOD}, on test images only, give this project's best model of each setting.
  */
 public final class Table1 {
 
@@ -44,6 +48,14 @@ public final class Table1 {
 
     /** Reads each setting's {@code metrics.csv} from its run folder and adds the paper's figures. */
     public static Table from(Map<String, Path> runFolders) {
+        return from(runFolders, List.of(), null, 0);
+    }
+
+    /**
+     * The same with a {@code best} row on test images for each of {@code best} whose run has finished, scored on at
+     * most {@code testLimit} test images (0: all) under {@code dataRoot}.
+     */
+    public static Table from(Map<String, Path> runFolders, List<BestModel> best, Path dataRoot, int testLimit) {
         Table t = Table.create("Table 1: masked MSE", StringColumn.create("setting"), StringColumn.create("split"),
                 StringColumn.create("method"), DoubleColumn.create("masked_mse"), DoubleColumn.create("psnr"));
         for (String metric : ResultTable.LATER_METRICS) t.addColumns(DoubleColumn.create(metric));
@@ -58,6 +70,15 @@ public final class Table1 {
                     append(t, setting, split, r.getString("method"), r.getDouble("masked_mse"),
                             metric -> laterMetric(metrics, r, metric));
                 }
+                if (split.equals("test")) {
+                    for (BestModel b : best) {
+                        if (!b.setting().id().equals(setting) || !b.trained()) continue;
+                        Score s = b.scoreOnTest(dataRoot, testLimit);
+                        Table scored = new ResultTable(BestModel.METHOD).add(setting, split, s).table();
+                        append(t, setting, split, BestModel.METHOD, s.maskedMse(),
+                                metric -> scored.doubleColumn(metric).get(0));
+                    }
+                }
                 append(t, setting, split, PAPER_METHOD, PAPER.get(setting).get(split), metric -> Double.NaN);
             }
         }
@@ -69,8 +90,20 @@ public final class Table1 {
      * manifests of the runs it was read from in {@code table1-manifest.properties}; returns the table.
      */
     public static Table save(Table table, Path folder, Map<String, Path> runFolders) {
-        List<Path> runs = SETTINGS.stream().filter(runFolders::containsKey).map(runFolders::get).toList();
-        return Figures.save(table, folder.resolve(FILE), runs);
+        return save(table, folder, runFolders, List.of());
+    }
+
+    /**
+     * The same for a table with {@code best} rows: their runs' manifests join the others', and
+     * {@code best.<setting>} says which run and inference options each row used.
+     */
+    public static Table save(Table table, Path folder, Map<String, Path> runFolders, List<BestModel> best) {
+        List<BestModel> scored = best.stream().filter(BestModel::trained).toList();
+        List<Path> runs = Stream.concat(SETTINGS.stream().filter(runFolders::containsKey).map(runFolders::get),
+                scored.stream().map(BestModel::run)).distinct().toList();
+        Map<String, String> notes = new TreeMap<>();
+        for (BestModel b : scored) notes.put(BestModel.METHOD + "." + b.setting().id(), b.describe());
+        return Figures.save(table, folder.resolve(FILE), runs, notes);
     }
 
     /**
@@ -90,6 +123,9 @@ public final class Table1 {
                     "; harmonic fill %.5f (ours is %s)", h, relative(test.getAsDouble(), h))));
             line.append(String.format(Locale.ROOT, "; training %.5f vs the paper's %.5f (%s).", train.getAsDouble(),
                     PAPER.get(setting).get("train"), relative(train.getAsDouble(), PAPER.get(setting).get("train"))));
+            value(table, setting, "test", BestModel.METHOD).ifPresent(b -> line.append(String.format(Locale.ROOT,
+                    " This project's best model: test %.5f (%s than the paper's model here).", b,
+                    relative(b, test.getAsDouble()))));
             lines.add(line.toString());
         }
         return String.join("\n", lines);
@@ -99,7 +135,7 @@ public final class Table1 {
     public static CategoryChart chart(Table table) {
         CategoryChart chart = new CategoryChartBuilder().width(720).height(420).title("Table 1: test masked MSE")
                 .xAxisTitle("setting").yAxisTitle("masked MSE").build();
-        for (String method : List.of(ModelInpainter.NAME, BASELINE, PAPER_METHOD)) {
+        for (String method : List.of(ModelInpainter.NAME, BestModel.METHOD, BASELINE, PAPER_METHOD)) {
             List<String> settings = new ArrayList<>();
             List<Double> values = new ArrayList<>();
             for (String setting : SETTINGS) {

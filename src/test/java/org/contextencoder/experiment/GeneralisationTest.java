@@ -8,7 +8,6 @@ import org.contextencoder.eval.Baseline;
 import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.InferenceOptions;
 import org.contextencoder.eval.ModelInpainter;
-import org.contextencoder.io.AtomicFiles;
 import org.contextencoder.mask.CenterMask;
 import org.contextencoder.mask.HoleFill;
 import org.contextencoder.model.Architecture;
@@ -88,9 +87,11 @@ class GeneralisationTest {
             assertEquals(1 - row.maskedMse() / row.harmonicMse(), row.gain(), 1e-12);
         }
 
-        Path csv = dir.resolve("07-generalisation.csv");
-        AtomicFiles.writeCsv(csv, Generalisation.table(rows));
-        List<String> lines = Files.readAllLines(csv);
+        Path run = RunFolders.run(dir.resolve("general-best")).finished().write();
+        Generalisation.save(Generalisation.table(rows), dir.resolve("figures"), List.of(run, run));
+        List<String> lines = Files.readAllLines(dir.resolve("figures/07-generalisation.csv"));
+        assertEquals("ce32", Manifest.read(dir.resolve("figures/07-generalisation-manifest.properties")).entries()
+                .get("architecture"), "the manifest of the runs scored, each once");
         assertEquals("model,image_size,images,trained_on_these,masked_mse,harmonic_mse,gain", lines.get(0));
         assertEquals(4, lines.size());
         assertEquals(List.of("tiny+flip", "32", "cifar10-test", "true"), List.of(lines.get(1).split(",")).subList(0, 4));

@@ -4,6 +4,8 @@ import org.contextencoder.SharedData;
 import org.contextencoder.cli.Main;
 import org.contextencoder.eval.Baseline;
 import org.contextencoder.eval.Evaluator;
+import org.contextencoder.eval.InferenceOptions;
+import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.model.InpaintingModel;
 import org.contextencoder.train.BatchProgress;
 import org.contextencoder.train.ProgressListener;
@@ -111,5 +113,14 @@ class QuickProtocolTest {
         assertTrue(outcome.photoGain() < 1 && outcome.validationGain() < 1);
         assertTrue(result.outcomes().get(1).validationMse() != outcome.validationMse(),
                 "Poisson compositing changes the fill");
+
+        Generalisation.Images unseen = Generalisation.unseenPhotos(SharedData.root(), 32, 8);
+        List<Generalisation.Row> rows = result.generalisation(new Generalisation(List.of(
+                Generalisation.cifar10Test(SharedData.root(), 8), unseen)));
+        assertEquals(List.of("ce32/cifar10-test/true", "ce32/unseen-photos-32/false",
+                        "ce32+poisson/cifar10-test/true", "ce32+poisson/unseen-photos-32/false"),
+                rows.stream().map(r -> r.model() + "/" + r.images() + "/" + r.trainedOnThese()).toList());
+        assertEquals(new Evaluator(8).score(new InferenceOptions(false, true).around(new ModelInpainter(model)),
+                unseen.images(), model.mask()).maskedMse(), rows.get(3).maskedMse(), 1e-9);
     }
 }

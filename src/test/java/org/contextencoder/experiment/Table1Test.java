@@ -1,6 +1,19 @@
 package org.contextencoder.experiment;
 
+import org.contextencoder.SharedData;
+import org.contextencoder.data.ImageFolder;
+import org.contextencoder.data.ImageSet;
+import org.contextencoder.eval.Evaluator;
+import org.contextencoder.eval.InferenceOptions;
 import org.contextencoder.eval.MaskedError;
+import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.eval.Score;
+import org.contextencoder.mask.CenterMask;
+import org.contextencoder.model.Architecture;
+import org.contextencoder.mask.HoleFill;
+import org.contextencoder.model.InpaintingModel;
+import org.contextencoder.model.ModelFile;
+import org.nd4j.linalg.learning.config.Adam;
 import org.contextencoder.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +119,42 @@ class Table1Test {
                         + "(ours is 25% lower); training 0.02160 vs the paper's 0.02160 (about equal).",
                 "truck: test masked MSE 0.05000 vs the paper's 0.03596 (39% higher); harmonic fill 0.04000 "
                         + "(ours is 25% higher); training 0.01000 vs the paper's 0.00250 (4.00x higher)."), lines);
+    }
+
+    @Test
+    void aBestRowScoresTheBestModelWithItsOptionsOnTheSettingsTestImagesOnceItsRunHasFinished(@TempDir Path dir)
+            throws Exception {
+        InpaintingModel model = new InpaintingModel(Architecture.DILATED32.build(3, new Adam(1e-3), 0, 16),
+                Architecture.DILATED32, 16, new HoleFill.Harmonic());
+        Path truckBest = Files.createDirectories(dir.resolve("truck-best"));
+        ModelFile.save(model, truckBest.resolve("model.zip"));
+        new Manifest().put("architecture", "dilated32").write(truckBest.resolve("manifest.properties"));
+        Path truck = run(dir, "truck", 0.01, 0.05, 0.04);
+        new Manifest().put("architecture", "ce32").write(truck.resolve("manifest.properties"));
+        InferenceOptions flip = new InferenceOptions(true, false);
+        List<BestModel> best = List.of(new BestModel(Experiment.TRUCK, truckBest, flip),
+                new BestModel(Experiment.GENERAL, dir.resolve("general-best"), flip));
+
+        Table t = Table1.from(Map.of("truck", truck), best, SharedData.root(), 12);
+
+        ImageSet trucks = ExperimentData.load(Experiment.TRUCK, SharedData.root(), null, 0, 12, ImageFolder.SPLIT_SEED,
+                ValidationSplit.HOLDOUT).test();
+        Score expected = new Evaluator(5).score(flip.around(new ModelInpainter(model)), trucks, new CenterMask(32, 16));
+        Row row = row(t, "truck", "test", "best");
+        assertEquals(expected.maskedMse(), row.getDouble("masked_mse"), 1e-9);
+        assertEquals(expected.ssim(), row.getDouble("ssim"), 1e-9);
+        assertEquals(expected.detailRatio(), row.getDouble("detail_ratio"), 1e-9);
+        assertEquals(7, t.rowCount(), "truck's 6 rows and its best; none for a best model whose run has not finished");
+        assertTrue(Table1.comparison(t).endsWith(String.format(java.util.Locale.ROOT,
+                "This project's best model: test %.5f (%s than the paper's model here).", expected.maskedMse(),
+                Table1.relative(expected.maskedMse(), 0.05))), Table1.comparison(t));
+
+        Table1.save(t, dir.resolve("figures"), Map.of("truck", truck), best);
+        Map<String, String> manifest = Manifest.read(dir.resolve("figures/table1-manifest.properties")).entries();
+        assertEquals("truck-best with flip", manifest.get("best.truck"));
+        assertEquals("dilated32", manifest.get("truck-best.architecture"));
+        assertEquals("ce32", manifest.get("truck.architecture"));
+        assertFalse(manifest.containsKey("best.general"));
     }
 
     @Test

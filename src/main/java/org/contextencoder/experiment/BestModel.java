@@ -1,0 +1,59 @@
+package org.contextencoder.experiment;
+
+import org.contextencoder.data.ImageFolder;
+import org.contextencoder.data.ImageSet;
+import org.contextencoder.eval.Evaluator;
+import org.contextencoder.eval.InferenceOptions;
+import org.contextencoder.eval.ModelInpainter;
+import org.contextencoder.eval.Score;
+import org.contextencoder.model.InpaintingModel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * This project's best model of a setting: a run and the inference options it fills holes with, both chosen on
+ * validation images (notebook 07). Table 1's {@code best} rows score it on the setting's test images.
+ */
+public record BestModel(Experiment setting, Path run, InferenceOptions options) {
+
+    /** The method name of its rows. */
+    public static final String METHOD = "best";
+
+    /**
+     * The best models among this scale's runs: for the CIFAR-10 settings the quick protocol's winner trained by notebook
+     * 07 ({@code general-best}, {@code truck-best}) with {@link QuickProtocol#WINNER_OPTIONS}; for the landmark
+     * setting the paper's U-Net of notebook 03 with {@link #LANDMARK_OPTIONS}, since no 128 px candidate was trained.
+     */
+    public static List<BestModel> of(Scale scale) {
+        return List.of(new BestModel(Experiment.GENERAL, scale.runFolder("general-best"), QuickProtocol.WINNER_OPTIONS),
+                new BestModel(Experiment.TRUCK, scale.runFolder("truck-best"), QuickProtocol.WINNER_OPTIONS),
+                new BestModel(Experiment.LANDMARK, scale.runFolder("landmark"), LANDMARK_OPTIONS));
+    }
+
+    /** How the 128 px model fills holes: chosen on the landmark validation photos in notebook 07. */
+    public static final InferenceOptions LANDMARK_OPTIONS = new InferenceOptions(true, false);
+
+    /** Whether its run has finished: a notebook that reads it says which are missing instead of failing. */
+    public boolean trained() {
+        return Files.isRegularFile(run.resolve("model.zip"));
+    }
+
+    /**
+     * Its every figure on the setting's test images (at most {@code limit}, 0: all), as its run split them, named
+     * {@link #METHOD}.
+     */
+    public Score scoreOnTest(Path dataRoot, int limit) {
+        InpaintingModel model = RunFolder.model(run);
+        ImageSet test = ExperimentData.load(setting, dataRoot, null, 0, limit, ImageFolder.SPLIT_SEED,
+                ValidationSplit.HOLDOUT).test();
+        return new Evaluator(model.architecture().inferenceBatch())
+                .score(options.around(new ModelInpainter(model, METHOD)), test, model.mask());
+    }
+
+    /** "general-best with flip": for manifests and notes. */
+    public String describe() {
+        return run.getFileName() + " with " + options.describe();
+    }
+}
