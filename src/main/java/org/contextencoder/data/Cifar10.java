@@ -22,6 +22,8 @@ public final class Cifar10 {
     static final List<String> TRAIN_FILES = List.of(
             "data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
     static final List<String> TEST_FILES = List.of("test_batch.bin");
+    /** Images in the training split. */
+    public static final int TRAIN_IMAGES = TRAIN_FILES.size() * RECORDS_PER_FILE;
     static final String META_FILE = "batches.meta.txt";
 
     private final Path folder;

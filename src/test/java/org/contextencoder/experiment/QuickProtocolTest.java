@@ -61,6 +61,13 @@ class QuickProtocolTest {
                 "an inference option uses the paper's model's run");
         assertEquals(dir.resolve("runs/07-quick/ce32-seed1"), full.folder(candidate("ce32")));
         assertEquals(QuickProtocol.CANDIDATES, full.candidates());
+
+        RunSpec winner = full.winner(Experiment.GENERAL);
+        RunSpec photos = full.photoWinner();
+        assertEquals(Map.of("train_limit", "22500", "scene_crops", "22500"),
+                changes(RunSpec.shaping(winner.asMap()), RunSpec.shaping(photos.asMap())),
+                "the photo model is the winner with half its 45,000 images crops of the training photos");
+        assertEquals(winner.training().epochs(), photos.training().epochs());
         QuickProtocol small = new QuickProtocol(Scale.from(Map.of("WORKBENCH_SCALE", "small"), dir), SharedData.root());
         assertEquals(QuickProtocol.SMALL, small.candidates().stream().map(QuickProtocol.Candidate::name).toList());
     }
