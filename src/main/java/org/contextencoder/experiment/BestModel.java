@@ -27,8 +27,10 @@ public record BestModel(Experiment setting, Path run, InferenceOptions options) 
      * setting the paper's U-Net of notebook 03 with {@link #LANDMARK_OPTIONS}, since no 128 px candidate was trained.
      */
     public static List<BestModel> of(Scale scale) {
-        return List.of(new BestModel(Experiment.GENERAL, scale.runFolder("general-best"), QuickProtocol.WINNER_OPTIONS),
-                new BestModel(Experiment.TRUCK, scale.runFolder("truck-best"), QuickProtocol.WINNER_OPTIONS),
+        return List.of(new BestModel(Experiment.GENERAL, QuickProtocol.winnerFolder(scale, Experiment.GENERAL),
+                        QuickProtocol.WINNER_OPTIONS),
+                new BestModel(Experiment.TRUCK, QuickProtocol.winnerFolder(scale, Experiment.TRUCK),
+                        QuickProtocol.WINNER_OPTIONS),
                 new BestModel(Experiment.LANDMARK, scale.runFolder("landmark"), LANDMARK_OPTIONS));
     }
 

@@ -202,6 +202,16 @@ public final class QuickProtocol {
         return sceneCrops(spec.withLimits(images, spec.testLimit()));
     }
 
+    /** Where a scale keeps the winner's run of a CIFAR-10 experiment: {@code general-best}, {@code truck-best}. */
+    public static Path winnerFolder(Scale scale, Experiment experiment) {
+        return scale.runFolder(experiment.id() + "-best");
+    }
+
+    /** Where a scale keeps the photo model's run: {@code photos-best}. */
+    public static Path photoWinnerFolder(Scale scale) {
+        return scale.runFolder("photos-best");
+    }
+
     /**
      * The paper's model, the winner as trained and with {@link #WINNER_OPTIONS}, and harmonic fill: the methods notebook
      * 07 shows side by side and scores on the test images.

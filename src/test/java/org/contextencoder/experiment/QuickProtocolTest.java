@@ -68,6 +68,10 @@ class QuickProtocolTest {
                 changes(RunSpec.shaping(winner.asMap()), RunSpec.shaping(photos.asMap())),
                 "the photo model is the winner with half its 45,000 images crops of the training photos");
         assertEquals(winner.training().epochs(), photos.training().epochs());
+        Scale fullScale = Scale.from(Map.of(), dir);
+        assertEquals(List.of(dir.resolve("runs/general-best"), dir.resolve("runs/truck-best"), dir.resolve("runs/photos-best")),
+                List.of(QuickProtocol.winnerFolder(fullScale, Experiment.GENERAL),
+                        QuickProtocol.winnerFolder(fullScale, Experiment.TRUCK), QuickProtocol.photoWinnerFolder(fullScale)));
         QuickProtocol small = new QuickProtocol(Scale.from(Map.of("WORKBENCH_SCALE", "small"), dir), SharedData.root());
         assertEquals(QuickProtocol.SMALL, small.candidates().stream().map(QuickProtocol.Candidate::name).toList());
     }
