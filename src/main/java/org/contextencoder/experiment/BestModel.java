@@ -34,7 +34,10 @@ public record BestModel(Experiment setting, Path run, InferenceOptions options) 
                 new BestModel(Experiment.LANDMARK, scale.runFolder("landmark"), LANDMARK_OPTIONS));
     }
 
-    /** How the 128 px model fills holes: chosen on the landmark validation photos in notebook 07. */
+    /**
+     * How the 128 px model fills holes: flip averaging, which paid on the validation images of every 32 px model of
+     * the quick protocol; notebook 07 checks every combination on the landmark validation photos.
+     */
     public static final InferenceOptions LANDMARK_OPTIONS = new InferenceOptions(true, false);
 
     /** Whether its run has finished: a notebook that reads it says which are missing instead of failing. */
