@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
@@ -131,6 +132,59 @@ public final class Table1 {
         return String.join("\n", lines);
     }
 
+    /** How the README names each setting. */
+    private static final Map<String, String> README_SETTINGS = Map.of("general", "general (all of CIFAR-10)",
+            "truck", "truck (CIFAR-10 trucks)", "landmark", "landmark (scenes, 32 px hole)");
+
+    /**
+     * The README's Table 1, as Markdown: per setting and split, our model's masked MSE with its PSNR, SSIM and detail
+     * ratio, the same for the best model (test rows), then the paper's figure and the three baselines' masked MSE.
+     * A figure the table lacks is a dash.
+     */
+    public static String markdown(Table table) {
+        StringBuilder md = new StringBuilder("| setting | split | context encoder (PSNR) | SSIM | detail ratio | best model "
+                + "(PSNR) | SSIM | detail ratio | paper | harmonic fill | ring mean | training mean |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String setting : SETTINGS) {
+            for (String split : List.of("train", "test")) {
+                Optional<Row> model = row(table, setting, split, ModelInpainter.NAME);
+                if (model.isEmpty()) continue;
+                Optional<Row> best = row(table, setting, split, BestModel.METHOD);
+                md.append("| ").append(README_SETTINGS.get(setting)).append(" | ").append(split).append(" | ")
+                        .append(withPsnr(model)).append(" | ").append(figure(model, "ssim", "%.4f")).append(" | ")
+                        .append(figure(model, "detail_ratio", "%.3f")).append(" | ").append(withPsnr(best))
+                        .append(" | ").append(figure(best, "ssim", "%.4f")).append(" | ")
+                        .append(figure(best, "detail_ratio", "%.3f"));
+                for (String method : List.of(PAPER_METHOD, BASELINE, "ring-mean", "train-mean")) {
+                    md.append(" | ").append(figure(row(table, setting, split, method), "masked_mse", "%.5f"));
+                }
+                md.append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    /** A model's masked MSE in bold, with its PSNR. */
+    private static String withPsnr(Optional<Row> r) {
+        return r.map(row -> String.format(Locale.ROOT, "**%.5f** (%.2f dB)", row.getDouble("masked_mse"),
+                row.getDouble("psnr"))).orElse("–");
+    }
+
+    private static String figure(Optional<Row> r, String column, String format) {
+        if (r.isEmpty() || Double.isNaN(r.get().getDouble(column))) return "–";
+        return String.format(Locale.ROOT, format, r.get().getDouble(column));
+    }
+
+    private static Optional<Row> row(Table table, String setting, String split, String method) {
+        for (Row r : table) {
+            if (r.getString("setting").equals(setting) && r.getString("split").equals(split)
+                    && r.getString("method").equals(method)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Test masked MSE per setting: our model, harmonic fill and the paper, as grouped bars. */
     public static CategoryChart chart(Table table) {
         CategoryChart chart = new CategoryChartBuilder().width(720).height(420).title("Table 1: test masked MSE")
@@ -159,13 +213,8 @@ public final class Table1 {
     }
 
     private static OptionalDouble value(Table table, String setting, String split, String method) {
-        for (Row r : table) {
-            if (r.getString("setting").equals(setting) && r.getString("split").equals(split)
-                    && r.getString("method").equals(method)) {
-                return OptionalDouble.of(r.getDouble("masked_mse"));
-            }
-        }
-        return OptionalDouble.empty();
+        return row(table, setting, split, method).map(r -> OptionalDouble.of(r.getDouble("masked_mse")))
+                .orElse(OptionalDouble.empty());
     }
 
     /** A row's value of one of the later metrics; missing (NaN) in a metrics.csv written before them. */

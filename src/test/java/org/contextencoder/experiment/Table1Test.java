@@ -149,6 +149,15 @@ class Table1Test {
                 "This project's best model: test %.5f (%s than the paper's model here).", expected.maskedMse(),
                 Table1.relative(expected.maskedMse(), 0.05))), Table1.comparison(t));
 
+        assertEquals(List.of("| setting | split | context encoder (PSNR) | SSIM | detail ratio | best model (PSNR) | SSIM | "
+                        + "detail ratio | paper | harmonic fill | ring mean | training mean |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+                "| truck (CIFAR-10 trucks) | train | **0.01000** (20.00 dB) | – | – | – | – | – | 0.00250 | 0.05000 | – | – |",
+                String.format(java.util.Locale.ROOT, "| truck (CIFAR-10 trucks) | test | **0.05000** (13.01 dB) | – | – | "
+                                + "**%.5f** (%.2f dB) | %.4f | %.3f | 0.03596 | 0.04000 | – | – |", expected.maskedMse(),
+                        expected.psnr(), expected.ssim(), expected.detailRatio())),
+                Table1.markdown(t).lines().toList(), "the README's table, from the CSV's figures");
+
         Table1.save(t, dir.resolve("figures"), Map.of("truck", truck), best);
         Map<String, String> manifest = Manifest.read(dir.resolve("figures/table1-manifest.properties")).entries();
         assertEquals("truck-best with flip", manifest.get("best.truck"));
