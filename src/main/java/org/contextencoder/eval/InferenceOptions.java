@@ -11,9 +11,11 @@ public record InferenceOptions(boolean flip, boolean poisson) {
 
     /** The model's prediction as it is. */
     public static final InferenceOptions NONE = new InferenceOptions(false, false);
+    public static final InferenceOptions FLIP = new InferenceOptions(true, false);
+    public static final InferenceOptions POISSON = new InferenceOptions(false, true);
+    public static final InferenceOptions BOTH = new InferenceOptions(true, true);
     /** Every combination, for choosing one on validation images. */
-    public static final List<InferenceOptions> ALL = List.of(NONE, new InferenceOptions(true, false),
-            new InferenceOptions(false, true), new InferenceOptions(true, true));
+    public static final List<InferenceOptions> ALL = List.of(NONE, FLIP, POISSON, BOTH);
 
     /** {@code method} with these options around it. */
     public Inpainter around(Inpainter method) {

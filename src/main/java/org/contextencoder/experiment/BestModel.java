@@ -1,6 +1,5 @@
 package org.contextencoder.experiment;
 
-import org.contextencoder.data.ImageFolder;
 import org.contextencoder.data.ImageSet;
 import org.contextencoder.eval.Evaluator;
 import org.contextencoder.eval.InferenceOptions;
@@ -22,9 +21,10 @@ public record BestModel(Experiment setting, Path run, InferenceOptions options) 
     public static final String METHOD = "best";
 
     /**
-     * The best models among this scale's runs: for the CIFAR-10 settings the quick protocol's winner trained by notebook
-     * 07 ({@code general-best}, {@code truck-best}) with {@link QuickProtocol#WINNER_OPTIONS}; for the landmark
-     * setting the paper's U-Net of notebook 03 with {@link #LANDMARK_OPTIONS}, since no 128 px candidate was trained.
+     * The best models among this scale's runs: for the CIFAR-10 settings the quick protocol's winner trained by
+     * notebook 07 ({@code general-best}, {@code truck-best}) with {@link QuickProtocol#WINNER_OPTIONS}; for the
+     * landmark setting the paper's U-Net of notebook 03 with {@link #LANDMARK_OPTIONS}, since no 128 px candidate was
+     * trained.
      */
     public static List<BestModel> of(Scale scale) {
         return List.of(new BestModel(Experiment.GENERAL, QuickProtocol.winnerFolder(scale, Experiment.GENERAL),
@@ -38,7 +38,7 @@ public record BestModel(Experiment setting, Path run, InferenceOptions options) 
      * How the 128 px model fills holes: flip averaging, which paid on the validation images of every 32 px model of
      * the quick protocol; notebook 07 checks every combination on the landmark validation photos.
      */
-    public static final InferenceOptions LANDMARK_OPTIONS = new InferenceOptions(true, false);
+    public static final InferenceOptions LANDMARK_OPTIONS = InferenceOptions.FLIP;
 
     /** Whether its run has finished: a notebook that reads it says which are missing instead of failing. */
     public boolean trained() {
@@ -46,13 +46,14 @@ public record BestModel(Experiment setting, Path run, InferenceOptions options) 
     }
 
     /**
-     * Its every figure on the setting's test images (at most {@code limit}, 0: all), as its run split them, named
-     * {@link #METHOD}.
+     * Its every figure on the setting's test images (at most {@code limit}, 0: all), as its run split them (the photo
+     * folder and split seed its manifest names), named {@link #METHOD}.
      */
     public Score scoreOnTest(Path dataRoot, int limit) {
         InpaintingModel model = RunFolder.model(run);
-        ImageSet test = ExperimentData.load(setting, dataRoot, null, 0, limit, ImageFolder.SPLIT_SEED,
-                ValidationSplit.HOLDOUT).test();
+        String photos = RunFolder.manifest(run).entries().get("photos");
+        ImageSet test = ExperimentData.load(setting, dataRoot, photos == null ? null : Path.of(photos), 0, limit,
+                PhotoSplitSeed.of(run), ValidationSplit.HOLDOUT).test();
         return new Evaluator(model.architecture().inferenceBatch())
                 .score(options.around(new ModelInpainter(model, METHOD)), test, model.mask());
     }

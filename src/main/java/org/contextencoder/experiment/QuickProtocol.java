@@ -26,6 +26,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import static org.contextencoder.eval.InferenceOptions.BOTH;
+import static org.contextencoder.eval.InferenceOptions.FLIP;
+import static org.contextencoder.eval.InferenceOptions.POISSON;
+
 /**
  * Candidates for a better 32 px model, compared on one fixed, quick budget before any is trained at full scale: the
  * general experiment on the first {@value #FULL_TRAIN} training images for {@value #FULL_EPOCHS} epochs, no early
@@ -66,9 +70,6 @@ public final class QuickProtocol {
     private static final String PAPER = "ce32";
     /** The weight average's decay, in the single change and in the combinations. */
     static final double EMA_DECAY = 0.999;
-    private static final InferenceOptions FLIP = new InferenceOptions(true, false);
-    private static final InferenceOptions POISSON = new InferenceOptions(false, true);
-    private static final InferenceOptions BOTH = new InferenceOptions(true, true);
 
     /** The candidates that change one thing of the paper's model, the paper's model first. */
     public static final List<Candidate> SINGLE_CHANGES = List.of(
