@@ -9,6 +9,11 @@ import java.util.Locale;
 public record Score(String method, double maskedMse, double psnr, int images, double maskedL1, double ssim,
                     double detailRatio, double meanImagePsnr) {
 
+    /** The same figures under another method name. */
+    public Score named(String name) {
+        return new Score(name, maskedMse, psnr, images, maskedL1, ssim, detailRatio, meanImagePsnr);
+    }
+
     /** Every figure on one line, each named, for the command line. */
     public String summary() {
         return String.format(Locale.ROOT, "masked MSE %.5f, masked L1 %.5f, SSIM %.4f, detail ratio %.3f, "

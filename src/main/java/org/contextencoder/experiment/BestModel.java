@@ -7,18 +7,26 @@ import org.contextencoder.eval.ModelInpainter;
 import org.contextencoder.eval.Score;
 import org.contextencoder.model.InpaintingModel;
 
+import org.contextencoder.viz.ResultTable;
+import tech.tablesaw.api.Table;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * This project's best model of a setting: a run and the inference options it fills holes with, both chosen on
- * validation images (notebook 07). Table 1's {@code best} rows score it on the setting's test images.
+ * validation images (notebook 07), which also scores it on the setting's test images for Table 1's {@code best}
+ * rows ({@link #saveTestScores}).
  */
 public record BestModel(Experiment setting, Path run, InferenceOptions options) {
 
     /** The method name of its rows. */
     public static final String METHOD = "best";
+    /** The notebook that chooses and scores the best models. */
+    static final String NOTEBOOK = "07-beyond-the-paper";
 
     /**
      * The best models among this scale's runs: for the CIFAR-10 settings the quick protocol's winner trained by
@@ -55,7 +63,29 @@ public record BestModel(Experiment setting, Path run, InferenceOptions options) 
         ImageSet test = ExperimentData.load(setting, dataRoot, photos == null ? null : Path.of(photos), 0, limit,
                 PhotoSplitSeed.of(run), ValidationSplit.HOLDOUT).test();
         return new Evaluator(model.architecture().inferenceBatch())
-                .score(options.around(new ModelInpainter(model, METHOD)), test, model.mask());
+                .score(options.around(new ModelInpainter(model)), test, model.mask()).named(METHOD);
+    }
+
+    /**
+     * Scores each of {@code best} whose run has finished on its setting's test images (at most {@code testLimit}, 0:
+     * all) and saves the rows ({@code setting, test, best} with every metric) to {@link #testScoresFile} in
+     * {@code figures}, with the runs' manifests and, as {@code best.<setting>}, which run and options each row used.
+     */
+    public static Table saveTestScores(List<BestModel> best, Path dataRoot, int testLimit, Path figures) {
+        List<BestModel> trained = best.stream().filter(BestModel::trained).toList();
+        ResultTable scores = new ResultTable("best models, test images");
+        Map<String, String> notes = new TreeMap<>();
+        for (BestModel b : trained) {
+            scores.add(b.setting().id(), "test", b.scoreOnTest(dataRoot, testLimit));
+            notes.put(METHOD + "." + b.setting().id(), b.describe());
+        }
+        List<Path> runs = trained.stream().map(BestModel::run).toList();
+        return Figures.save(scores.table(), testScoresFile(figures), runs, notes);
+    }
+
+    /** Where {@link #saveTestScores} saves in {@code figures}, and Table 1 reads. */
+    public static Path testScoresFile(Path figures) {
+        return new Figures(figures, NOTEBOOK).file("best", "csv");
     }
 
     /** "general-best with flip": for manifests and notes. */

@@ -66,10 +66,20 @@ public final class Figures {
 
     /** The same, with {@code notes} added to the manifest: what the runs' own manifests cannot say. */
     static Table save(Table table, Path csv, List<Path> runFolders, Map<String, String> notes) {
-        Manifest manifest = RunFolder.manifest(runFolders).putAll(notes); // first: no table is saved without its manifest
+        // first: no table is saved without its manifest
+        return save(table, csv, RunFolder.manifest(runFolders).putAll(notes));
+    }
+
+    /** Writes {@code table} to {@code csv} and {@code manifest} beside it. */
+    static Table save(Table table, Path csv, Manifest manifest) {
         AtomicFiles.writeCsv(csv, table);
-        String name = csv.getFileName().toString();
-        manifest.write(csv.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "-manifest.properties"));
+        manifest.write(manifestOf(csv));
         return table;
+    }
+
+    /** Where the manifest of a saved table is: {@code <csv's name>-manifest.properties} beside it. */
+    static Path manifestOf(Path csv) {
+        String name = csv.getFileName().toString();
+        return csv.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "-manifest.properties");
     }
 }

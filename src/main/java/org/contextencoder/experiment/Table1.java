@@ -2,7 +2,6 @@ package org.contextencoder.experiment;
 
 import org.contextencoder.eval.MaskedError;
 import org.contextencoder.eval.ModelInpainter;
-import org.contextencoder.eval.Score;
 import org.contextencoder.viz.MetricFormats;
 import org.contextencoder.viz.ResultTable;
 import org.knowm.xchart.CategoryChart;
@@ -13,6 +12,7 @@ import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +20,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 
 /**
  * The paper's Table 1 (section 3.5) reproduced: masked MSE and PSNR of each setting's model and baselines, on
  * training and test images, beside the paper's own figures (method {@code paper}), then the metrics the paper does
  * not report ({@link ResultTable#LATER_METRICS}); they are empty for the paper and for runs scored before them. Rows
  * of method {@link BestModel#METHOD}, on test images only, give this project's best model of each setting.
+ * <p>
+ * It collects what the experiment notebooks scored and saved (their {@code metrics} CSVs, and notebook 07's
+ * {@link BestModel#testScoresFile best models' scores}) rather than scoring models again: the test split is scored
+ * once, and the table can be rebuilt from a clone without any run folder.
  */
 public final class Table1 {
 
@@ -41,44 +44,34 @@ public final class Table1 {
     public static final String PAPER_METHOD = "paper";
     private static final String FILE = "table1.csv";
     static final List<String> SETTINGS = List.of("general", "truck", "landmark");
+    /** The notebook that trains and scores each setting's model; its {@code metrics} CSV holds the setting's rows. */
+    static final Map<String, String> NOTEBOOKS = Map.of("general", "01-general-class", "truck", "02-truck",
+            "landmark", "03-landmark");
     /** The strongest baseline: what a learned model has to beat to be worth its training. */
     static final String BASELINE = "harmonic";
 
     private Table1() {
     }
 
-    /** Reads each setting's {@code metrics.csv} from its run folder and adds the paper's figures. */
-    public static Table from(Map<String, Path> runFolders) {
-        return from(runFolders, List.of(), null, 0);
-    }
-
     /**
-     * The same with a {@code best} row on test images for each of {@code best} whose run has finished, scored on at
-     * most {@code testLimit} test images (0: all) under {@code dataRoot}.
+     * The table from the figures folder {@code figures}: each setting's training and test rows from its notebook's
+     * {@code metrics} CSV, a {@code best} test row for each setting notebook 07 has scored, and the paper's figures.
+     *
+     * @throws IllegalStateException if a setting's notebook has not saved its metrics there
      */
-    public static Table from(Map<String, Path> runFolders, List<BestModel> best, Path dataRoot, int testLimit) {
+    public static Table from(Path figures) {
         Table t = Table.create("Table 1: masked MSE", StringColumn.create("setting"), StringColumn.create("split"),
                 StringColumn.create("method"), DoubleColumn.create("masked_mse"), DoubleColumn.create("psnr"));
         for (String metric : ResultTable.LATER_METRICS) t.addColumns(DoubleColumn.create(metric));
         MetricFormats.applyTo(t);
+        Path bestFile = BestModel.testScoresFile(figures);
+        Optional<Table> best = Files.isRegularFile(bestFile) ? Optional.of(read(bestFile)) : Optional.empty();
         for (String setting : SETTINGS) {
-            Path folder = runFolders.get(setting);
-            if (folder == null) continue;
-            Table metrics = RunFolder.metrics(folder);
+            Table metrics = read(source(figures, setting));
             for (String split : List.of("train", "test")) {
-                for (Row r : metrics) {
-                    if (!r.getString("split").equals(split)) continue;
-                    append(t, setting, split, r.getString("method"), r.getDouble("masked_mse"),
-                            metric -> laterMetric(metrics, r, metric));
-                }
+                appendRows(t, metrics, setting, split, method -> true);
                 if (split.equals("test")) {
-                    for (BestModel b : best) {
-                        if (!b.setting().id().equals(setting) || !b.trained()) continue;
-                        Score s = b.scoreOnTest(dataRoot, testLimit);
-                        Table scored = new ResultTable(BestModel.METHOD).add(setting, split, s).table();
-                        append(t, setting, split, BestModel.METHOD, s.maskedMse(),
-                                metric -> scored.doubleColumn(metric).get(0));
-                    }
+                    best.ifPresent(b -> appendRows(t, b, setting, split, BestModel.METHOD::equals));
                 }
                 append(t, setting, split, PAPER_METHOD, PAPER.get(setting).get(split), metric -> Double.NaN);
             }
@@ -87,24 +80,47 @@ public final class Table1 {
     }
 
     /**
-     * Saves the table as {@code table1.csv} in {@code folder} (the README's Table 1 is copied from it), with the
-     * manifests of the runs it was read from in {@code table1-manifest.properties}; returns the table.
+     * Saves the table as {@code table1.csv} in {@code figures} (the README's Table 1 is copied from it), with the
+     * manifests of the CSVs it was read from in {@code table1-manifest.properties}, each entry under its CSV's name
+     * ({@code 01-general-class-metrics.best_epoch}); returns the table.
      */
-    public static Table save(Table table, Path folder, Map<String, Path> runFolders) {
-        return save(table, folder, runFolders, List.of());
+    public static Table save(Table table, Path figures) {
+        List<Path> sources = new ArrayList<>();
+        for (String setting : SETTINGS) sources.add(source(figures, setting));
+        if (Files.isRegularFile(BestModel.testScoresFile(figures))) sources.add(BestModel.testScoresFile(figures));
+        Manifest manifest = new Manifest();
+        for (Path csv : sources) {
+            Path file = Figures.manifestOf(csv);
+            if (!Files.isRegularFile(file)) continue;
+            String prefix = csv.getFileName().toString().replaceFirst("\\.csv$", ".");
+            Manifest.read(file).entries().forEach((k, v) -> manifest.put(prefix + k, v));
+        }
+        return Figures.save(table, figures.resolve(FILE), manifest);
     }
 
-    /**
-     * The same for a table with {@code best} rows: their runs' manifests join the others', and
-     * {@code best.<setting>} says which run and inference options each row used.
-     */
-    public static Table save(Table table, Path folder, Map<String, Path> runFolders, List<BestModel> best) {
-        List<BestModel> scored = best.stream().filter(BestModel::trained).toList();
-        List<Path> runs = Stream.concat(SETTINGS.stream().filter(runFolders::containsKey).map(runFolders::get),
-                scored.stream().map(BestModel::run)).distinct().toList();
-        Map<String, String> notes = new TreeMap<>();
-        for (BestModel b : scored) notes.put(BestModel.METHOD + "." + b.setting().id(), b.describe());
-        return Figures.save(table, folder.resolve(FILE), runs, notes);
+    /** The metrics CSV a setting's notebook saved in {@code figures}. */
+    static Path source(Path figures, String setting) {
+        String notebook = NOTEBOOKS.get(setting);
+        Path csv = new Figures(figures, notebook).file("metrics", "csv");
+        if (!Files.isRegularFile(csv)) {
+            throw new IllegalStateException(csv + " is missing: execute notebook " + notebook
+                    + " at this scale first, since Table 1 reads the figures it saves.");
+        }
+        return csv;
+    }
+
+    private static Table read(Path csv) {
+        return Table.read().csv(csv.toFile());
+    }
+
+    /** The rows of {@code from} for one setting and split whose method passes {@code method}, in their order. */
+    private static void appendRows(Table t, Table from, String setting, String split, Predicate<String> method) {
+        for (Row r : from) {
+            if (!r.getString("setting").equals(setting) || !r.getString("split").equals(split)
+                    || !method.test(r.getString("method"))) continue;
+            append(t, setting, split, r.getString("method"), r.getDouble("masked_mse"),
+                    metric -> laterMetric(from, r, metric));
+        }
     }
 
     /**

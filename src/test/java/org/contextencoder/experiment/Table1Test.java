@@ -23,6 +23,7 @@ import tech.tablesaw.api.Table;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -34,42 +35,55 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Table1Test {
 
-    /** A run folder as RunPipeline leaves it, with only the metrics Table 1 reads. */
-    private static Path run(Path dir, String name, double modelTrain, double modelTest, double harmonicTest)
-            throws Exception {
-        Path folder = Files.createDirectories(dir.resolve(name));
-        Files.writeString(folder.resolve("metrics.csv"), String.join("\n",
+    /**
+     * A figures folder as notebooks 01 to 03 leave it: each setting's metrics CSV with the model and harmonic fill on
+     * training, validation and test images; the landmark notebook's also holds its 64 px hole run.
+     */
+    private static Path figures(Path dir, double generalTest, double truckTrain, double truckTest) throws Exception {
+        Path figures = Files.createDirectories(dir.resolve("figures"));
+        metrics(figures, "01-general-class", "general", 0.0216, generalTest, 0.04);
+        metrics(figures, "02-truck", "truck", truckTrain, truckTest, 0.04);
+        metrics(figures, "03-landmark", "landmark", 0.018, 0.021, 0.024);
+        Files.writeString(figures.resolve("03-landmark-metrics.csv"), "landmark-hole64,test,context-encoder,0.026,0,5\n",
+                StandardOpenOption.APPEND);
+        return figures;
+    }
+
+    private static void metrics(Path figures, String notebook, String setting, double modelTrain, double modelTest,
+                                double harmonicTest) throws Exception {
+        Files.writeString(figures.resolve(notebook + "-metrics.csv"), String.join("\n",
                 "setting,split,method,masked_mse,psnr,images",
-                name + ",train,context-encoder," + modelTrain + ",0,10",
-                name + ",train,harmonic,0.05,0,10",
-                name + ",test,context-encoder," + modelTest + ",0,5",
-                name + ",test,harmonic," + harmonicTest + ",0,5", ""));
-        return folder;
+                setting + ",train,context-encoder," + modelTrain + ",0,10",
+                setting + ",train,harmonic,0.05,0,10",
+                setting + ",validation,context-encoder,0.001,0,3",
+                setting + ",test,context-encoder," + modelTest + ",0,5",
+                setting + ",test,harmonic," + harmonicTest + ",0,5", ""));
     }
 
     @Test
-    void readsEachSettingsMetricsAndAddsThePapersFigures(@TempDir Path dir) throws Exception {
-        Table t = Table1.from(Map.of("general", run(dir, "general", 0.02, 0.03, 0.04),
-                "truck", run(dir, "truck", 0.01, 0.05, 0.04)));
+    void readsEachSettingsTrainingAndTestRowsFromItsNotebooksMetricsAndAddsThePapersFigures(@TempDir Path dir)
+            throws Exception {
+        Table t = Table1.from(figures(dir, 0.03, 0.01, 0.05));
 
         assertEquals(List.of("setting", "split", "method", "masked_mse", "psnr"), t.columnNames().subList(0, 5));
-        assertEquals(12, t.rowCount(), "2 settings x 2 splits x (2 methods + paper)");
+        assertEquals(18, t.rowCount(), "3 settings x 2 splits x (2 methods + paper); no validation or 64 px hole rows");
         assertEquals(0.02493, value(t, "general", "test", "paper"), 1e-12);
         assertEquals(0.0025, value(t, "truck", "train", "paper"), 1e-12);
         assertEquals(0.05, value(t, "truck", "test", "context-encoder"), 1e-12);
+        assertEquals(0.021, value(t, "landmark", "test", "context-encoder"), 1e-12);
         Row paper = row(t, "truck", "test", "paper");
         assertEquals(MaskedError.psnr(0.03596), paper.getDouble("psnr"), 1e-9);
-        assertFalse(t.stringColumn("setting").contains("landmark"), "a setting without a run is left out");
+        assertEquals(List.of("general", "truck", "landmark"), t.stringColumn("setting").unique().asList());
     }
 
     @Test
-    void theMetricsBeyondMseAreCarriedOverAndLeftEmptyWhereARunPredatesThem(@TempDir Path dir) throws Exception {
-        Path general = Files.createDirectories(dir.resolve("general"));
-        Files.writeString(general.resolve("metrics.csv"), String.join("\n",
+    void theMetricsBeyondMseAreCarriedOverAndLeftEmptyWhereANotebookPredatesThem(@TempDir Path dir) throws Exception {
+        Path figures = figures(dir, 0.03, 0.01, 0.05);
+        Files.writeString(figures.resolve("01-general-class-metrics.csv"), String.join("\n",
                 "setting,split,method,masked_mse,psnr,images,masked_l1,ssim,detail_ratio,mean_image_psnr",
                 "general,train,context-encoder,0.02,16.99,10,0.1,0.7,0.3,17.5",
                 "general,test,context-encoder,0.03,15.23,5,0.12,0.65,0.25,16.1", ""));
-        Table t = Table1.from(Map.of("general", general, "truck", run(dir, "truck", 0.01, 0.05, 0.04)));
+        Table t = Table1.from(figures);
 
         assertEquals(List.of("setting", "split", "method", "masked_mse", "psnr", "masked_l1", "ssim", "detail_ratio",
                 "mean_image_psnr"), t.columnNames());
@@ -90,27 +104,28 @@ class Table1Test {
     }
 
     @Test
-    void savedAsTable1CsvInFullWithTheRunsManifestsAndShownToFiveDecimals(@TempDir Path dir) throws Exception {
-        Path general = run(dir, "general", 0.019391400506297018, 0.03, 0.04);
-        Path truck = run(dir, "truck", 0.01, 0.05, 0.04);
-        new Manifest().put("seed", 42).write(general.resolve("manifest.properties"));
-        new Manifest().put("seed", 7).write(truck.resolve("manifest.properties"));
-        Map<String, Path> runs = Map.of("general", general, "truck", truck);
-        Table t = Table1.from(runs);
+    void savedAsTable1CsvInFullWithItsSourcesManifestsAndShownToFiveDecimals(@TempDir Path dir) throws Exception {
+        Path figures = figures(dir, 0.03, 0.01, 0.05);
+        metrics(figures, "01-general-class", "general", 0.019391400506297018, 0.03, 0.04);
+        new Manifest().put("seed", 42).write(figures.resolve("01-general-class-metrics-manifest.properties"));
+        new Manifest().put("landmark.hole", 32).put("landmark-hole64.hole", 64)
+                .write(figures.resolve("03-landmark-metrics-manifest.properties"));
+        Table t = Table1.from(figures);
 
-        assertSame(t, Table1.save(t, dir.resolve("figures"), runs), "returned, so the cell shows it");
+        assertSame(t, Table1.save(t, figures), "returned, so the cell shows it");
 
         assertEquals("general,train,context-encoder,0.019391400506297018," + MaskedError.psnr(0.019391400506297018)
-                + ",,,,", Files.readAllLines(dir.resolve("figures/table1.csv")).get(1));
-        assertEquals(Map.of("general.seed", "42", "truck.seed", "7"),
-                Manifest.read(dir.resolve("figures/table1-manifest.properties")).entries());
+                + ",,,,", Files.readAllLines(figures.resolve("table1.csv")).get(1));
+        assertEquals(Map.of("01-general-class-metrics.seed", "42", "03-landmark-metrics.landmark.hole", "32",
+                        "03-landmark-metrics.landmark-hole64.hole", "64"),
+                Manifest.read(figures.resolve("table1-manifest.properties")).entries(),
+                "each source's manifest under its CSV's name; the truck's has none");
         assertEquals(List.of("0.01939", "17.12"), List.of(t.getString(0, "masked_mse"), t.getString(0, "psnr")));
     }
 
     @Test
     void theComparisonIsComputedFromTheTable(@TempDir Path dir) throws Exception {
-        Table t = Table1.from(Map.of("general", run(dir, "general", 0.0216, 0.03, 0.04),
-                "truck", run(dir, "truck", 0.01, 0.05, 0.04)));
+        Table t = Table1.from(figures(dir, 0.03, 0.01, 0.05));
 
         List<String> lines = Table1.comparison(t).lines().toList();
 
@@ -118,37 +133,43 @@ class Table1Test {
                 "general: test masked MSE 0.03000 vs the paper's 0.02493 (20% higher); harmonic fill 0.04000 "
                         + "(ours is 25% lower); training 0.02160 vs the paper's 0.02160 (about equal).",
                 "truck: test masked MSE 0.05000 vs the paper's 0.03596 (39% higher); harmonic fill 0.04000 "
-                        + "(ours is 25% higher); training 0.01000 vs the paper's 0.00250 (4.00x higher)."), lines);
+                        + "(ours is 25% higher); training 0.01000 vs the paper's 0.00250 (4.00x higher).",
+                "landmark: test masked MSE 0.02100 vs the paper's 0.03086 (32% lower); harmonic fill 0.02400 "
+                        + "(ours is 13% lower); training 0.01800 vs the paper's 0.11007 (6.12x lower)."), lines);
     }
 
     @Test
-    void aBestRowScoresTheBestModelWithItsOptionsOnTheSettingsTestImagesOnceItsRunHasFinished(@TempDir Path dir)
+    void aBestRowIsTheBestModelScoredWithItsOptionsOnTheSettingsTestImagesByNotebook07(@TempDir Path dir)
             throws Exception {
         InpaintingModel model = new InpaintingModel(Architecture.DILATED32.build(3, new Adam(1e-3), 0, 16),
                 Architecture.DILATED32, 16, new HoleFill.Harmonic());
         Path truckBest = Files.createDirectories(dir.resolve("truck-best"));
         ModelFile.save(model, truckBest.resolve("model.zip"));
         new Manifest().put("architecture", "dilated32").write(truckBest.resolve("manifest.properties"));
-        Path truck = run(dir, "truck", 0.01, 0.05, 0.04);
-        new Manifest().put("architecture", "ce32").write(truck.resolve("manifest.properties"));
+        Path figures = figures(dir, 0.03, 0.01, 0.05);
+        new Manifest().put("architecture", "ce32").write(figures.resolve("02-truck-metrics-manifest.properties"));
         InferenceOptions flip = new InferenceOptions(true, false);
         List<BestModel> best = List.of(new BestModel(Experiment.TRUCK, truckBest, flip),
                 new BestModel(Experiment.GENERAL, dir.resolve("general-best"), flip));
 
-        Table t = Table1.from(Map.of("truck", truck), best, SharedData.root(), 12);
+        Table scores = BestModel.saveTestScores(best, SharedData.root(), 12, figures);
+        Table t = Table1.from(figures);
 
         ImageSet trucks = ExperimentData.load(Experiment.TRUCK, SharedData.root(), null, 0, 12, ImageFolder.SPLIT_SEED,
                 ValidationSplit.HOLDOUT).test();
         Score expected = new Evaluator(5).score(flip.around(new ModelInpainter(model)), trucks, new CenterMask(32, 16));
+        assertEquals(1, scores.rowCount(), "none for a best model whose run has not finished");
+        assertEquals(figures.resolve("07-beyond-the-paper-best.csv"), BestModel.testScoresFile(figures));
         Row row = row(t, "truck", "test", "best");
         assertEquals(expected.maskedMse(), row.getDouble("masked_mse"), 1e-9);
         assertEquals(expected.ssim(), row.getDouble("ssim"), 1e-9);
         assertEquals(expected.detailRatio(), row.getDouble("detail_ratio"), 1e-9);
-        assertEquals(7, t.rowCount(), "truck's 6 rows and its best; none for a best model whose run has not finished");
-        assertTrue(Table1.comparison(t).endsWith(String.format(java.util.Locale.ROOT,
+        assertEquals(19, t.rowCount(), "the settings' 18 rows and the truck's best");
+        assertTrue(Table1.comparison(t).lines().toList().get(1).endsWith(String.format(java.util.Locale.ROOT,
                 "This project's best model: test %.5f (%s than the paper's model here).", expected.maskedMse(),
                 Table1.relative(expected.maskedMse(), 0.05))), Table1.comparison(t));
 
+        List<String> markdown = Table1.markdown(t).lines().toList();
         assertEquals(List.of("| setting | split | context encoder (PSNR) | SSIM | detail ratio | best model (PSNR) | SSIM | "
                         + "detail ratio | paper | harmonic fill | ring mean | training mean |",
                 "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -156,14 +177,16 @@ class Table1Test {
                 String.format(java.util.Locale.ROOT, "| truck (CIFAR-10 trucks) | test | **0.05000** (13.01 dB) | – | – | "
                                 + "**%.5f** (%.2f dB) | %.4f | %.3f | 0.03596 | 0.04000 | – | – |", expected.maskedMse(),
                         expected.psnr(), expected.ssim(), expected.detailRatio())),
-                Table1.markdown(t).lines().toList(), "the README's table, from the CSV's figures");
+                List.of(markdown.get(0), markdown.get(1), markdown.get(4), markdown.get(5)),
+                "the README's table, from the CSV's figures: header, then the truck's rows");
+        assertEquals(8, markdown.size(), "header, separator and 2 rows per setting");
 
-        Table1.save(t, dir.resolve("figures"), Map.of("truck", truck), best);
-        Map<String, String> manifest = Manifest.read(dir.resolve("figures/table1-manifest.properties")).entries();
-        assertEquals("truck-best with flip", manifest.get("best.truck"));
-        assertEquals("dilated32", manifest.get("truck-best.architecture"));
-        assertEquals("ce32", manifest.get("truck.architecture"));
-        assertFalse(manifest.containsKey("best.general"));
+        Table1.save(t, figures);
+        Map<String, String> manifest = Manifest.read(figures.resolve("table1-manifest.properties")).entries();
+        assertEquals("truck-best with flip", manifest.get("07-beyond-the-paper-best.best.truck"));
+        assertEquals("dilated32", manifest.get("07-beyond-the-paper-best.architecture"));
+        assertEquals("ce32", manifest.get("02-truck-metrics.architecture"));
+        assertFalse(manifest.containsKey("07-beyond-the-paper-best.best.general"));
     }
 
     @Test
@@ -175,16 +198,17 @@ class Table1Test {
 
     @Test
     void theChartHasOneSeriesPerMethodShown(@TempDir Path dir) throws Exception {
-        CategoryChart chart = Table1.chart(Table1.from(Map.of("truck", run(dir, "truck", 0.01, 0.05, 0.04))));
+        CategoryChart chart = Table1.chart(Table1.from(figures(dir, 0.03, 0.01, 0.05)));
         assertEquals(List.of("context-encoder", "harmonic", "paper"), List.copyOf(chart.getSeriesMap().keySet()));
     }
 
     @Test
-    void aMissingRunSaysToTrainIt(@TempDir Path dir) {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Table1.from(Map.of("truck", dir.resolve("truck"))));
-        assertTrue(e.getMessage().contains("train that run first (the train command with --out "
-                + dir.resolve("truck")), e.getMessage());
+    void aSettingWhoseNotebookHasNotRunSaysWhichToExecute(@TempDir Path dir) throws Exception {
+        Path figures = figures(dir, 0.03, 0.01, 0.05);
+        Files.delete(figures.resolve("02-truck-metrics.csv"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Table1.from(figures));
+        assertEquals(figures.resolve("02-truck-metrics.csv") + " is missing: execute notebook 02-truck at this scale "
+                + "first, since Table 1 reads the figures it saves.", e.getMessage());
     }
 
     private static Row row(Table t, String setting, String split, String method) {
