@@ -29,6 +29,12 @@ public record Scale(String name, int maxEpochs, int patience, int trainLimit, in
     public static final int FULL_SWEEP_TRAIN = 5_000;
     public static final int FULL_SWEEP_TEST = 1_000;
     /**
+     * At full scale a 128 px run stops after at most 15 epochs, so that notebook 03's two runs (about 4 min an epoch
+     * on the 2-core machine the notebooks run on) finish within its 3-hour session: a run cannot outlive the
+     * session that starts it. Trained until they stopped improving, the first two such runs kept epochs 16 and 15.
+     */
+    public static final int FULL_PHOTO_EPOCHS = 15;
+    /**
      * On a CPU the 128 px U-Net takes about 40 times as long per image as the 32 px model, so at the small scale
      * the landmark runs get one batch of photos, not the CIFAR runs' 256 images: enough to exercise every step.
      */
@@ -73,7 +79,8 @@ public record Scale(String name, int maxEpochs, int patience, int trainLimit, in
      * resumes their run folders).
      */
     public RunSpec spec(Experiment experiment, Path dataRoot) {
-        RunSpec spec = RunSpec.of(experiment, maxEpochs, dataRoot);
+        int epochs = experiment.usesPhotos() && isFull() ? Math.min(maxEpochs, FULL_PHOTO_EPOCHS) : maxEpochs;
+        RunSpec spec = RunSpec.of(experiment, epochs, dataRoot);
         spec = experiment.usesPhotos() ? spec.withLimits(photoTrainLimit, photoTestLimit) : spec.withLimits(trainLimit, testLimit);
         return spec.withTraining(spec.training().withPatience(patience)
                 .withLrPatience(patience > 0 ? FULL_LR_PATIENCE : 0));

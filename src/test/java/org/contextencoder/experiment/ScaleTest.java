@@ -41,6 +41,19 @@ class ScaleTest {
         assertEquals(16, scale.spec(Experiment.LANDMARK, DATA).training().batchSize());
     }
 
+    /** A 128 px run at full scale fits the session that starts it; the 32 px runs train until they stop improving. */
+    @Test
+    void atFullScaleThePhotoRunsAreCapped(@TempDir Path project) {
+        Scale full = Scale.from(Map.of(), project);
+        assertEquals(60, full.spec(Experiment.GENERAL, DATA).training().epochs());
+        assertEquals(Scale.FULL_PHOTO_EPOCHS, full.spec(Experiment.LANDMARK, DATA).training().epochs());
+        assertEquals(Scale.FULL_PHOTO_EPOCHS, full.spec(Experiment.LANDMARK, DATA).withHole(64).training().epochs());
+        assertEquals(8, Scale.from(Map.of("MAX_EPOCH", "8"), project).spec(Experiment.LANDMARK, DATA).training().epochs(),
+                "MAX_EPOCH still lowers the cap");
+        assertEquals(3, Scale.from(Map.of("WORKBENCH_SCALE", "small", "MAX_EPOCH", "3"), project)
+                .spec(Experiment.LANDMARK, DATA).training().epochs(), "the small scale's epochs are its own");
+    }
+
     /** The notebooks never select on the test split: every run they train validates on a held-out split. */
     @Test
     void theNotebooksRunsValidateOnAHeldOutSplit(@TempDir Path project) {
