@@ -20,6 +20,7 @@ import tech.tablesaw.api.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,11 +144,11 @@ public final class Generalisation {
                 k -> new Evaluator(256).score(Baseline.harmonic(), set.images(), mask).maskedMse());
     }
 
-    /** The runs in these folders, each with every one of {@code options} in turn. */
+    /** The runs in these folders, each with every one of {@code options} in turn (each once, if named twice). */
     public List<Row> rows(List<Path> runFolders, List<InferenceOptions> options) {
         List<Row> rows = new ArrayList<>();
         for (Path folder : runFolders) {
-            for (InferenceOptions o : options) rows.addAll(score(folder, o));
+            for (InferenceOptions o : new LinkedHashSet<>(options)) rows.addAll(score(folder, o));
         }
         return rows;
     }

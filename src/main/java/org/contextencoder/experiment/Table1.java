@@ -29,8 +29,8 @@ import java.util.function.ToDoubleFunction;
  * not report ({@link ResultTable#LATER_METRICS}); they are empty for the paper and for runs scored before them. Rows
  * of method {@link BestModel#METHOD}, on test images only, give this project's best model of each setting.
  * <p>
- * It collects what the experiment notebooks scored and saved (their {@code metrics} CSVs, and notebook 07's
- * {@link BestModel#testScoresFile best models' scores}) rather than scoring models again: the test split is scored
+ * It collects what the experiment notebooks scored and saved (their {@code metrics} CSVs, and the
+ * {@link BestModel#testScoresFile best models' scores} of notebooks 03 and 07) rather than scoring models again: the test split is scored
  * once, and the table can be rebuilt from a clone without any run folder.
  */
 public final class Table1 {
@@ -47,6 +47,8 @@ public final class Table1 {
     /** The notebook that trains and scores each setting's model; its {@code metrics} CSV holds the setting's rows. */
     static final Map<String, String> NOTEBOOKS = Map.of("general", "01-general-class", "truck", "02-truck",
             "landmark", "03-landmark");
+    /** The notebooks that save best models' test scores: the landmark U-Net's, and the 32 px winner's. */
+    static final List<String> BEST_NOTEBOOKS = List.of("03-landmark", "07-beyond-the-paper");
     /** The strongest baseline: what a learned model has to beat to be worth its training. */
     static final String BASELINE = "harmonic";
 
@@ -55,7 +57,8 @@ public final class Table1 {
 
     /**
      * The table from the figures folder {@code figures}: each setting's training and test rows from its notebook's
-     * {@code metrics} CSV, a {@code best} test row for each setting notebook 07 has scored, and the paper's figures.
+     * {@code metrics} CSV, a {@code best} test row for each setting whose best model a notebook has scored, and the
+     * paper's figures.
      *
      * @throws IllegalStateException if a setting's notebook has not saved its metrics there
      */
@@ -64,14 +67,13 @@ public final class Table1 {
                 StringColumn.create("method"), DoubleColumn.create("masked_mse"), DoubleColumn.create("psnr"));
         for (String metric : ResultTable.LATER_METRICS) t.addColumns(DoubleColumn.create(metric));
         MetricFormats.applyTo(t);
-        Path bestFile = BestModel.testScoresFile(figures);
-        Optional<Table> best = Files.isRegularFile(bestFile) ? Optional.of(read(bestFile)) : Optional.empty();
+        List<Table> best = bestFiles(figures).stream().map(Table1::read).toList();
         for (String setting : SETTINGS) {
             Table metrics = read(source(figures, setting));
             for (String split : List.of("train", "test")) {
                 appendRows(t, metrics, setting, split, method -> true);
                 if (split.equals("test")) {
-                    best.ifPresent(b -> appendRows(t, b, setting, split, BestModel.METHOD::equals));
+                    for (Table b : best) appendRows(t, b, setting, split, BestModel.METHOD::equals);
                 }
                 append(t, setting, split, PAPER_METHOD, PAPER.get(setting).get(split), metric -> Double.NaN);
             }
@@ -87,7 +89,7 @@ public final class Table1 {
     public static Table save(Table table, Path figures) {
         List<Path> sources = new ArrayList<>();
         for (String setting : SETTINGS) sources.add(source(figures, setting));
-        if (Files.isRegularFile(BestModel.testScoresFile(figures))) sources.add(BestModel.testScoresFile(figures));
+        sources.addAll(bestFiles(figures));
         Manifest manifest = new Manifest();
         for (Path csv : sources) {
             Path file = Figures.manifestOf(csv);
@@ -96,6 +98,12 @@ public final class Table1 {
             Manifest.read(file).entries().forEach((k, v) -> manifest.put(prefix + k, v));
         }
         return Figures.save(table, figures.resolve(FILE), manifest);
+    }
+
+    /** The best models' test scores saved in {@code figures}, by the notebooks that have saved them. */
+    private static List<Path> bestFiles(Path figures) {
+        return BEST_NOTEBOOKS.stream().map(n -> BestModel.testScoresFile(new Figures(figures, n)))
+                .filter(Files::isRegularFile).toList();
     }
 
     /** The metrics CSV a setting's notebook saved in {@code figures}. */

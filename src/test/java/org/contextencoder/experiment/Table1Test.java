@@ -139,7 +139,7 @@ class Table1Test {
     }
 
     @Test
-    void aBestRowIsTheBestModelScoredWithItsOptionsOnTheSettingsTestImagesByNotebook07(@TempDir Path dir)
+    void aBestRowIsTheBestModelScoredWithItsOptionsOnTheSettingsTestImagesByItsNotebook(@TempDir Path dir)
             throws Exception {
         InpaintingModel model = new InpaintingModel(Architecture.DILATED32.build(3, new Adam(1e-3), 0, 16),
                 Architecture.DILATED32, 16, new HoleFill.Harmonic());
@@ -152,14 +152,14 @@ class Table1Test {
         List<BestModel> best = List.of(new BestModel(Experiment.TRUCK, truckBest, flip),
                 new BestModel(Experiment.GENERAL, dir.resolve("general-best"), flip));
 
-        Table scores = BestModel.saveTestScores(best, SharedData.root(), 12, figures);
+        Table scores = BestModel.saveTestScores(best, SharedData.root(), 12, new Figures(figures, "07-beyond-the-paper"));
         Table t = Table1.from(figures);
 
         ImageSet trucks = ExperimentData.load(Experiment.TRUCK, SharedData.root(), null, 0, 12, ImageFolder.SPLIT_SEED,
                 ValidationSplit.HOLDOUT).test();
         Score expected = new Evaluator(5).score(flip.around(new ModelInpainter(model)), trucks, new CenterMask(32, 16));
         assertEquals(1, scores.rowCount(), "none for a best model whose run has not finished");
-        assertEquals(figures.resolve("07-beyond-the-paper-best.csv"), BestModel.testScoresFile(figures));
+        assertTrue(Files.isRegularFile(figures.resolve("07-beyond-the-paper-best.csv")));
         Row row = row(t, "truck", "test", "best");
         assertEquals(expected.maskedMse(), row.getDouble("masked_mse"), 1e-9);
         assertEquals(expected.ssim(), row.getDouble("ssim"), 1e-9);
@@ -187,6 +187,25 @@ class Table1Test {
         assertEquals("dilated32", manifest.get("07-beyond-the-paper-best.architecture"));
         assertEquals("ce32", manifest.get("02-truck-metrics.architecture"));
         assertFalse(manifest.containsKey("07-beyond-the-paper-best.best.general"));
+    }
+
+    @Test
+    void eachNotebooksBestRowsJoinTheTableWithTheirManifests(@TempDir Path dir) throws Exception {
+        Path figures = figures(dir, 0.03, 0.01, 0.05);
+        String header = "setting,split,method,masked_mse,psnr,images,masked_l1,ssim,detail_ratio,mean_image_psnr\n";
+        Files.writeString(figures.resolve("03-landmark-best.csv"), header + "landmark,test,best,0.019,17.2,5,0.1,0.8,0.3,18\n");
+        new Manifest().put("best.landmark", "landmark with flip").write(figures.resolve("03-landmark-best-manifest.properties"));
+        Files.writeString(figures.resolve("07-beyond-the-paper-best.csv"), header + "truck,test,best,0.04,14,5,0.1,0.7,0.2,15\n");
+
+        Table t = Table1.from(figures);
+        Table1.save(t, figures);
+
+        assertEquals(0.019, value(t, "landmark", "test", "best"), 1e-12);
+        assertEquals(0.3, row(t, "landmark", "test", "best").getDouble("detail_ratio"), 1e-12);
+        assertEquals(0.04, value(t, "truck", "test", "best"), 1e-12);
+        assertEquals(20, t.rowCount(), "the settings' 18 rows and two best rows");
+        assertEquals("landmark with flip", Manifest.read(figures.resolve("table1-manifest.properties")).entries()
+                .get("03-landmark-best.best.landmark"));
     }
 
     @Test
