@@ -22,21 +22,22 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The paper's open question (sections 4.1-4.2, notebook 08): what an adversarial term buys in sharpness and what it
- * costs in masked MSE. Each setting's L2 model (notebooks 01 and 03) is fine-tuned with Pathak et al.'s joint loss
- * (patch discriminator, w = 0.001) and, as the same-budget control, with the same step at w = 0: the control takes
- * the same epochs, rate, optimizer and images, so what it changes is what more training does, and what the joint
- * model changes beyond it is the adversarial term's. A sweep of the weight on a fixed subset ({@link WeightSweep})
- * shows the trade-off. The budgets follow the scale: the full one below, the scale's own epochs and sweep sizes at
- * the small scale.
+ * costs in masked MSE. Each setting's L2 model (the paper's, trained here on a fixed budget) is fine-tuned with
+ * Pathak et al.'s joint loss (patch discriminator, w = 0.001) and, as the same-budget control, with the same step at
+ * w = 0: the control takes the same epochs, rate, optimizer and images, so what it changes is what more training
+ * does, and what the joint model changes beyond it is the adversarial term's. A sweep of the weight on a fixed subset
+ * ({@link WeightSweep}) shows the trade-off. The budgets follow the scale: the full one below, the scale's own epochs
+ * and sweep sizes at the small scale.
  */
-public record AdversarialStudy(Scale scale, Path dataRoot, int fineTuneEpochs, int sweepTrainLimit,
-                               int sweepValidationLimit, int sweepEpochs) {
+public record AdversarialStudy(Scale scale, Path dataRoot, Map<Experiment, Integer> baseEpochs, int fineTuneEpochs,
+                               int sweepTrainLimit, int sweepValidationLimit, int sweepEpochs) {
 
     /**
      * The fine-tuning rate. A new Adam takes steps of about its full rate on every weight from the first batch (its
@@ -44,15 +45,22 @@ public record AdversarialStudy(Scale scale, Path dataRoot, int fineTuneEpochs, i
      * minimum it settled in after its plateaus halved the rate; a fifth of it moves the model without undoing it.
      */
     public static final double FINE_TUNE_RATE = 2e-4;
+    /**
+     * Epochs of each setting's L2 model at full scale: a fixed budget (kept at its best validation epoch), not
+     * notebooks 01 and 03's runs to convergence, so that the whole study, about 2 hours on two CPU cores, fits the
+     * 3-hour session that starts it (a run cannot outlive its session there). About 26 min for CIFAR-10, 30 for the
+     * landmark photos.
+     */
+    public static final Map<Experiment, Integer> FULL_BASE_EPOCHS = Map.of(Experiment.GENERAL, 4, Experiment.LANDMARK, 8);
     /** Epochs of every fine-tune at full scale: a fixed budget, no early stop. */
-    public static final int FULL_FINE_TUNE_EPOCHS = 5;
-    /** The weights swept, from the control (0) past Pathak et al.'s 0.001 to a tenth of the generator's loss. */
-    public static final List<Double> WEIGHTS = List.of(0.0, 1e-4, 1e-3, 1e-2, 1e-1);
+    public static final int FULL_FINE_TUNE_EPOCHS = 2;
+    /** The weights swept: the control (0), and a decade either side of Pathak et al.'s 0.001. */
+    public static final List<Double> WEIGHTS = List.of(0.0, 1e-4, 1e-3, 1e-2);
     /** At the small scale, the control and Pathak et al.'s weight: every step of the sweep, in CI's budget. */
     static final List<Double> SMALL_WEIGHTS = List.of(0.0, 1e-3);
-    /** The sweep at full scale: the first 10,000 of the general setting's training images, 3 epochs per weight. */
+    /** The sweep at full scale: the first 10,000 of the general setting's training images, 2 epochs per weight. */
     public static final int FULL_SWEEP_TRAIN = 10_000;
-    public static final int FULL_SWEEP_EPOCHS = 3;
+    public static final int FULL_SWEEP_EPOCHS = 2;
     /** The targets for the joint model against the L2 one: this much the detail ratio, at most this MSE. */
     public static final double DETAIL_GAIN_TARGET = 1.5;
     public static final double MSE_INCREASE_TARGET = 0.05;
@@ -67,16 +75,19 @@ public record AdversarialStudy(Scale scale, Path dataRoot, int fineTuneEpochs, i
 
     public static AdversarialStudy of(Scale scale, Path dataRoot) {
         return scale.isFull()
-                ? new AdversarialStudy(scale, dataRoot, FULL_FINE_TUNE_EPOCHS, FULL_SWEEP_TRAIN, Scale.FULL_SWEEP_TEST,
-                FULL_SWEEP_EPOCHS)
-                : new AdversarialStudy(scale, dataRoot, scale.maxEpochs(), scale.sweepTrainLimit(),
+                ? new AdversarialStudy(scale, dataRoot, FULL_BASE_EPOCHS, FULL_FINE_TUNE_EPOCHS, FULL_SWEEP_TRAIN,
+                Scale.FULL_SWEEP_TEST, FULL_SWEEP_EPOCHS)
+                : new AdversarialStudy(scale, dataRoot, Map.of(Experiment.GENERAL, scale.maxEpochs(),
+                Experiment.LANDMARK, scale.maxEpochs()), scale.maxEpochs(), scale.sweepTrainLimit(),
                 scale.sweepTestLimit(), scale.sweepEpochs());
     }
 
     /** The budgets in words, as a notebook states them before it trains. */
     public String budgets() {
-        return String.format(Locale.ROOT, "fine-tunes: %s at learning rate %s; weight sweep: w = %s, %s each on %,d"
-                        + " training images, scored on %,d validation images", epochs(fineTuneEpochs),
+        return String.format(Locale.ROOT, "L2 models: %s on CIFAR-10, %s on the landmark photos; fine-tunes: %s at"
+                        + " learning rate %s; weight sweep: w = %s, %s each on %,d training images, scored on %,d"
+                        + " validation images", epochs(baseEpochs.get(Experiment.GENERAL)),
+                epochs(baseEpochs.get(Experiment.LANDMARK)), epochs(fineTuneEpochs),
                 Sweep.plain(FINE_TUNE_RATE), weights().stream().map(Sweep::plain).collect(Collectors.joining(", ")),
                 epochs(sweepEpochs), sweepTrainLimit, sweepValidationLimit);
     }
@@ -112,9 +123,22 @@ public record AdversarialStudy(Scale scale, Path dataRoot, int fineTuneEpochs, i
         }
     }
 
-    /** An experiment's L2 run: the paper's model as notebooks 01 and 03 train it, in the same folder. */
+    /**
+     * An experiment's L2 run: the paper's model as notebooks 01 and 03 train it, for this study's
+     * {@link #baseEpochs}; it lives in {@code <experiment>-l2}.
+     */
     public RunSpec l2Spec(Experiment experiment) {
-        return scale.spec(experiment, dataRoot);
+        RunSpec spec = scale.spec(experiment, dataRoot);
+        Integer epochs = baseEpochs.get(experiment);
+        if (epochs == null) {
+            throw new IllegalArgumentException("the adversarial study has no budget for the " + experiment.id()
+                    + " experiment: study one of " + baseEpochs.keySet());
+        }
+        return spec.withTraining(spec.training().withEpochs(epochs));
+    }
+
+    private Path l2Folder(Experiment experiment) {
+        return scale.runFolder(experiment.id() + "-l2");
     }
 
     /**
@@ -128,12 +152,12 @@ public record AdversarialStudy(Scale scale, Path dataRoot, int fineTuneEpochs, i
     }
 
     /**
-     * Trains (or reuses) an experiment's L2 run in {@code <experiment>}, then its joint fine-tune in
+     * Trains (or reuses) an experiment's L2 run in {@code <experiment>-l2}, then its joint fine-tune in
      * {@code <experiment>-joint} and the control in {@code <experiment>-joint-w0}.
      */
     public Setting train(Experiment experiment, ProgressListener progress) {
         RunSpec spec = l2Spec(experiment);
-        TrainedRun l2 = RunPipeline.train(spec, scale.runFolder(experiment.id()), progress);
+        TrainedRun l2 = RunPipeline.train(spec, l2Folder(experiment), progress);
         RunSpec fineTune = fineTune(spec, l2.folder(), fineTuneEpochs);
         TrainedRun joint = RunPipeline.train(fineTune.withJointLoss(TrainingLoss.PATHAK_WEIGHT),
                 scale.runFolder(experiment.id() + "-joint"), progress);
@@ -143,12 +167,13 @@ public record AdversarialStudy(Scale scale, Path dataRoot, int fineTuneEpochs, i
     }
 
     /**
-     * The weight sweep in {@code adversarial-sweep}: the general setting's L2 model (its run must be finished)
+     * The weight sweep in {@code adversarial-sweep}: the general setting's L2 model (its run must be finished, as
+     * {@link #train} leaves it)
      * fine-tuned at every one of {@link #weights()} on the sweep's subset, scored on its validation images.
      */
     public WeightSweep.Result sweep(ProgressListener progress) {
         RunSpec subset = l2Spec(Experiment.GENERAL).withLimits(sweepTrainLimit, sweepValidationLimit);
-        RunSpec base = fineTune(subset, scale.runFolder(Experiment.GENERAL.id()), sweepEpochs);
+        RunSpec base = fineTune(subset, l2Folder(Experiment.GENERAL), sweepEpochs);
         return WeightSweep.run(base, weights(), scale.runFolder("adversarial-sweep"), progress);
     }
 

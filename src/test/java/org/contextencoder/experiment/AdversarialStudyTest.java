@@ -35,16 +35,26 @@ class AdversarialStudyTest {
         Scale small = Scale.from(Map.of("WORKBENCH_SCALE", "small", "MAX_EPOCH", "2", "SWEEP_LIMIT", "40"), project);
         AdversarialStudy quick = AdversarialStudy.of(small, SharedData.root());
 
-        assertEquals(List.of(5, 10_000, 1_000, 3), List.of(full.fineTuneEpochs(), full.sweepTrainLimit(),
+        assertEquals(List.of(2, 10_000, 1_000, 2), List.of(full.fineTuneEpochs(), full.sweepTrainLimit(),
                 full.sweepValidationLimit(), full.sweepEpochs()));
         assertEquals(List.of(2, 40, small.sweepTestLimit(), small.sweepEpochs()), List.of(quick.fineTuneEpochs(),
                 quick.sweepTrainLimit(), quick.sweepValidationLimit(), quick.sweepEpochs()));
-        assertEquals(List.of(0.0, 1e-4, 1e-3, 1e-2, 1e-1), AdversarialStudy.WEIGHTS);
+        assertEquals(List.of(4, 8), List.of(full.l2Spec(Experiment.GENERAL).training().epochs(),
+                full.l2Spec(Experiment.LANDMARK).training().epochs()), "fixed budgets that fit one session");
+        assertEquals(List.of(2, 2), List.of(quick.l2Spec(Experiment.GENERAL).training().epochs(),
+                quick.l2Spec(Experiment.LANDMARK).training().epochs()));
+        assertEquals(Scale.from(Map.of(), project).spec(Experiment.GENERAL, SharedData.root()).training().withEpochs(4),
+                full.l2Spec(Experiment.GENERAL).training(), "otherwise the paper's model as notebook 01 trains it");
+        assertEquals(List.of(0.0, 1e-4, 1e-3, 1e-2), AdversarialStudy.WEIGHTS);
         assertEquals(AdversarialStudy.WEIGHTS, full.weights());
         assertEquals(List.of(0.0, 1e-3), quick.weights(), "the control and Pathak et al.'s weight in CI");
-        assertEquals("fine-tunes: 5 epochs at learning rate 0.0002; weight sweep: w = 0, 0.0001, 0.001, 0.01, 0.1, 3 epochs"
-                + " each on 10,000 training images, scored on 1,000 validation images", full.budgets());
-        assertTrue(quick.budgets().startsWith("fine-tunes: 2 epochs at"), quick.budgets());
+        assertEquals("L2 models: 4 epochs on CIFAR-10, 8 epochs on the landmark photos; fine-tunes: 2 epochs at learning"
+                + " rate 0.0002; weight sweep: w = 0, 0.0001, 0.001, 0.01, 2 epochs each on 10,000 training images,"
+                + " scored on 1,000 validation images", full.budgets());
+        assertTrue(quick.budgets().startsWith("L2 models: 2 epochs on CIFAR-10, 2 epochs"), quick.budgets());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> full.l2Spec(Experiment.TRUCK));
+        assertEquals("the adversarial study has no budget for the truck experiment: study one of "
+                + full.baseEpochs().keySet(), e.getMessage());
     }
 
     @Test
@@ -75,16 +85,16 @@ class AdversarialStudyTest {
         AdversarialStudy.Setting general = study.train(Experiment.GENERAL, ProgressListener.SILENT);
 
         Path runs = dir.resolve("runs");
-        assertEquals(List.of(runs.resolve("general"), runs.resolve("general-joint"), runs.resolve("general-joint-w0")),
+        assertEquals(List.of(runs.resolve("general-l2"), runs.resolve("general-joint"), runs.resolve("general-joint-w0")),
                 general.folders());
         Map<String, String> joint = RunFolder.manifest(runs.resolve("general-joint")).entries();
         Map<String, String> control = RunFolder.manifest(runs.resolve("general-joint-w0")).entries();
         assertEquals(List.of("joint", "0.001", "2.0E-4"), List.of(joint.get("loss"), joint.get("adv_weight"),
                 joint.get("learning_rate")));
         assertEquals(List.of("joint", "0.0"), List.of(control.get("loss"), control.get("adv_weight")));
-        String start = runs.resolve("general").resolve("model.zip").toAbsolutePath().toString();
+        String start = runs.resolve("general-l2").resolve("model.zip").toAbsolutePath().toString();
         assertEquals(List.of(start, start), List.of(joint.get("init_from"), control.get("init_from")));
-        assertNull(RunFolder.manifest(runs.resolve("general")).entries().get("loss"), "the paper's L2 run");
+        assertNull(RunFolder.manifest(runs.resolve("general-l2")).entries().get("loss"), "the paper's L2 run");
 
         Table metrics = AdversarialStudy.metrics(general);
         new Figures(dir.resolve("figures"), "08-adversarial").save("metrics", metrics, AdversarialStudy.folders(general));
@@ -96,10 +106,10 @@ class AdversarialStudyTest {
         assertEquals(List.of("general,l2,0.0,test", "general,joint,0.001,test", "general,joint,0.0,test",
                 "general,harmonic,,test"), lines.subList(1, 5).stream()
                 .map(l -> String.join(",", List.of(l.split(",", -1)).subList(0, 4))).toList());
-        assertEquals(testScore(runs.resolve("general"), "context-encoder"), row(metrics, 0));
+        assertEquals(testScore(runs.resolve("general-l2"), "context-encoder"), row(metrics, 0));
         assertEquals(testScore(runs.resolve("general-joint"), "context-encoder"), row(metrics, 1));
         assertEquals(testScore(runs.resolve("general-joint-w0"), "context-encoder"), row(metrics, 2));
-        assertEquals(testScore(runs.resolve("general"), "harmonic"), row(metrics, 3));
+        assertEquals(testScore(runs.resolve("general-l2"), "harmonic"), row(metrics, 3));
         assertTrue(Files.isRegularFile(dir.resolve("figures").resolve("08-adversarial-metrics-manifest.properties")));
 
         BufferedImage grid = general.grid(2);
