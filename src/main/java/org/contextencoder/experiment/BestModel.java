@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
 /**
  * This project's best model of a setting: a run and the inference options it fills holes with, both chosen on
  * validation images. The notebook that trains it also scores it once on the setting's test images
- * ({@link #saveTestScores}), for Table 1's {@code best} rows: notebook 07 the 32 px winner, notebook 03 the landmark
+ * ({@link #saveTestScores}), for Table 1's {@code best} rows: notebook 09 the 32 px winner, notebook 03 the landmark
  * U-Net.
  */
 public record BestModel(Experiment setting, Path run, InferenceOptions options) {
@@ -30,7 +30,7 @@ public record BestModel(Experiment setting, Path run, InferenceOptions options) 
     public static final String METHOD = "best";
 
     /**
-     * The quick protocol's winner trained by notebook 07 on all classes and on trucks ({@code general-best},
+     * The quick protocol's winner trained by notebook 09 on all classes and on trucks ({@code general-best},
      * {@code truck-best}), with {@link QuickProtocol#WINNER_OPTIONS}.
      */
     public static List<BestModel> winners(Scale scale) {

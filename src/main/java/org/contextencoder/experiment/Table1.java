@@ -30,7 +30,7 @@ import java.util.function.ToDoubleFunction;
  * of method {@link BestModel#METHOD}, on test images only, give this project's best model of each setting.
  * <p>
  * It collects what the experiment notebooks scored and saved (their {@code metrics} CSVs, and the
- * {@link BestModel#testScoresFile best models' scores} of notebooks 03 and 07) rather than scoring models again: the test split is scored
+ * {@link BestModel#testScoresFile best models' scores} of notebooks 03 and 09) rather than scoring models again: the test split is scored
  * once, and the table can be rebuilt from a clone without any run folder.
  */
 public final class Table1 {
@@ -48,7 +48,7 @@ public final class Table1 {
     static final Map<String, String> NOTEBOOKS = Map.of("general", "01-general-class", "truck", "02-truck",
             "landmark", "03-landmark");
     /** The notebooks that save best models' test scores: the landmark U-Net's, and the 32 px winner's. */
-    static final List<String> BEST_NOTEBOOKS = List.of("03-landmark", "07-beyond-the-paper");
+    static final List<String> BEST_NOTEBOOKS = List.of("03-landmark", "09-best-models");
     /** The strongest baseline: what a learned model has to beat to be worth its training. */
     static final String BASELINE = "harmonic";
 

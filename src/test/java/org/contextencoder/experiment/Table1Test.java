@@ -152,14 +152,14 @@ class Table1Test {
         List<BestModel> best = List.of(new BestModel(Experiment.TRUCK, truckBest, flip),
                 new BestModel(Experiment.GENERAL, dir.resolve("general-best"), flip));
 
-        Table scores = BestModel.saveTestScores(best, SharedData.root(), 12, new Figures(figures, "07-beyond-the-paper"));
+        Table scores = BestModel.saveTestScores(best, SharedData.root(), 12, new Figures(figures, "09-best-models"));
         Table t = Table1.from(figures);
 
         ImageSet trucks = ExperimentData.load(Experiment.TRUCK, SharedData.root(), null, 0, 12, ImageFolder.SPLIT_SEED,
                 ValidationSplit.HOLDOUT).test();
         Score expected = new Evaluator(5).score(flip.around(new ModelInpainter(model)), trucks, new CenterMask(32, 16));
         assertEquals(1, scores.rowCount(), "none for a best model whose run has not finished");
-        assertTrue(Files.isRegularFile(figures.resolve("07-beyond-the-paper-best.csv")));
+        assertTrue(Files.isRegularFile(figures.resolve("09-best-models-best.csv")));
         Row row = row(t, "truck", "test", "best");
         assertEquals(expected.maskedMse(), row.getDouble("masked_mse"), 1e-9);
         assertEquals(expected.ssim(), row.getDouble("ssim"), 1e-9);
@@ -183,10 +183,10 @@ class Table1Test {
 
         Table1.save(t, figures);
         Map<String, String> manifest = Manifest.read(figures.resolve("table1-manifest.properties")).entries();
-        assertEquals("truck-best with flip", manifest.get("07-beyond-the-paper-best.best.truck"));
-        assertEquals("dilated32", manifest.get("07-beyond-the-paper-best.architecture"));
+        assertEquals("truck-best with flip", manifest.get("09-best-models-best.best.truck"));
+        assertEquals("dilated32", manifest.get("09-best-models-best.architecture"));
         assertEquals("ce32", manifest.get("02-truck-metrics.architecture"));
-        assertFalse(manifest.containsKey("07-beyond-the-paper-best.best.general"));
+        assertFalse(manifest.containsKey("09-best-models-best.best.general"));
     }
 
     @Test
@@ -195,7 +195,7 @@ class Table1Test {
         String header = "setting,split,method,masked_mse,psnr,images,masked_l1,ssim,detail_ratio,mean_image_psnr\n";
         Files.writeString(figures.resolve("03-landmark-best.csv"), header + "landmark,test,best,0.019,17.2,5,0.1,0.8,0.3,18\n");
         new Manifest().put("best.landmark", "landmark with flip").write(figures.resolve("03-landmark-best-manifest.properties"));
-        Files.writeString(figures.resolve("07-beyond-the-paper-best.csv"), header + "truck,test,best,0.04,14,5,0.1,0.7,0.2,15\n");
+        Files.writeString(figures.resolve("09-best-models-best.csv"), header + "truck,test,best,0.04,14,5,0.1,0.7,0.2,15\n");
 
         Table t = Table1.from(figures);
         Table1.save(t, figures);
