@@ -48,7 +48,7 @@ class AdversarialStudyTest {
         assertEquals(List.of(0.0, 1e-4, 1e-3, 1e-2), AdversarialStudy.WEIGHTS);
         assertEquals(AdversarialStudy.WEIGHTS, full.weights());
         assertEquals(List.of(0.0, 1e-3), quick.weights(), "the control and Pathak et al.'s weight in CI");
-        assertEquals("L2 models: 4 epochs on CIFAR-10, 8 epochs on the landmark photos; fine-tunes: 2 epochs at learning"
+        assertEquals("L2 models: 4 epochs on CIFAR-10, 8 epochs on the landmark photos; fine-tunes: 1 epoch at learning"
                 + " rate 0.0002; weight sweep: w = 0, 0.0001, 0.001, 0.01, 2 epochs each on 10,000 training images,"
                 + " scored on 1,000 validation images", full.budgets());
         assertTrue(quick.budgets().startsWith("L2 models: 2 epochs on CIFAR-10, 2 epochs"), quick.budgets());
