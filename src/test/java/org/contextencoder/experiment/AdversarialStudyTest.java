@@ -35,7 +35,7 @@ class AdversarialStudyTest {
         Scale small = Scale.from(Map.of("WORKBENCH_SCALE", "small", "MAX_EPOCH", "2", "SWEEP_LIMIT", "40"), project);
         AdversarialStudy quick = AdversarialStudy.of(small, SharedData.root());
 
-        assertEquals(List.of(2, 10_000, 1_000, 2), List.of(full.fineTuneEpochs(), full.sweepTrainLimit(),
+        assertEquals(List.of(1, 10_000, 1_000, 2), List.of(full.fineTuneEpochs(), full.sweepTrainLimit(),
                 full.sweepValidationLimit(), full.sweepEpochs()));
         assertEquals(List.of(2, 40, small.sweepTestLimit(), small.sweepEpochs()), List.of(quick.fineTuneEpochs(),
                 quick.sweepTrainLimit(), quick.sweepValidationLimit(), quick.sweepEpochs()));
