@@ -35,11 +35,11 @@ class AdversarialStudyTest {
         Scale small = Scale.from(Map.of("WORKBENCH_SCALE", "small", "MAX_EPOCH", "2", "SWEEP_LIMIT", "40"), project);
         AdversarialStudy quick = AdversarialStudy.of(small, SharedData.root());
 
-        assertEquals(List.of(1, 10_000, 1_000, 2), List.of(full.fineTuneEpochs(), full.sweepTrainLimit(),
+        assertEquals(List.of(1, 10_000, 1_000, 1), List.of(full.fineTuneEpochs(), full.sweepTrainLimit(),
                 full.sweepValidationLimit(), full.sweepEpochs()));
         assertEquals(List.of(2, 40, small.sweepTestLimit(), small.sweepEpochs()), List.of(quick.fineTuneEpochs(),
                 quick.sweepTrainLimit(), quick.sweepValidationLimit(), quick.sweepEpochs()));
-        assertEquals(List.of(4, 8), List.of(full.l2Spec(Experiment.GENERAL).training().epochs(),
+        assertEquals(List.of(4, 4), List.of(full.l2Spec(Experiment.GENERAL).training().epochs(),
                 full.l2Spec(Experiment.LANDMARK).training().epochs()), "fixed budgets that fit one session");
         assertEquals(List.of(2, 2), List.of(quick.l2Spec(Experiment.GENERAL).training().epochs(),
                 quick.l2Spec(Experiment.LANDMARK).training().epochs()));
@@ -48,8 +48,8 @@ class AdversarialStudyTest {
         assertEquals(List.of(0.0, 1e-4, 1e-3, 1e-2), AdversarialStudy.WEIGHTS);
         assertEquals(AdversarialStudy.WEIGHTS, full.weights());
         assertEquals(List.of(0.0, 1e-3), quick.weights(), "the control and Pathak et al.'s weight in CI");
-        assertEquals("L2 models: 4 epochs on CIFAR-10, 8 epochs on the landmark photos; fine-tunes: 1 epoch at learning"
-                + " rate 0.0002; weight sweep: w = 0, 0.0001, 0.001, 0.01, 2 epochs each on 10,000 training images,"
+        assertEquals("L2 models: 4 epochs on CIFAR-10, 4 epochs on the landmark photos; fine-tunes: 1 epoch at learning"
+                + " rate 0.0002; weight sweep: w = 0, 0.0001, 0.001, 0.01, 1 epoch each on 10,000 training images,"
                 + " scored on 1,000 validation images", full.budgets());
         assertTrue(quick.budgets().startsWith("L2 models: 2 epochs on CIFAR-10, 2 epochs"), quick.budgets());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> full.l2Spec(Experiment.TRUCK));
