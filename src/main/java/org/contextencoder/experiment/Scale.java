@@ -29,12 +29,12 @@ public record Scale(String name, int maxEpochs, int patience, int trainLimit, in
     public static final int FULL_SWEEP_TRAIN = 5_000;
     public static final int FULL_SWEEP_TEST = 1_000;
     /**
-     * At full scale a 128 px run stops after at most 5 epochs, so that notebook 03's two runs finish within the
-     * 3-hour session that starts them (a run cannot outlive it) on the slowest 2-core machine met, where an epoch
-     * takes 9.5 minutes (3.6 on the fastest). Trained until they stopped improving on a faster machine, the first two
-     * such runs kept epochs 16 and 15: this budget costs accuracy, which the notebook reports.
+     * At full scale a 128 px run stops after at most 12 epochs: notebook 03's two runs then take about 1.7 hours at
+     * 4 minutes an epoch, within the 3-hour session that starts them (a run cannot outlive it). On the slowest 2-core
+     * machine met an epoch took 9.5 minutes; there {@code MAX_EPOCH=5} keeps within the session. Trained until they
+     * stopped improving, the first two such runs kept epochs 16 and 15: the budget costs some accuracy.
      */
-    public static final int FULL_PHOTO_EPOCHS = 5;
+    public static final int FULL_PHOTO_EPOCHS = 12;
     /**
      * On a CPU the 128 px U-Net takes about 40 times as long per image as the 32 px model, so at the small scale
      * the landmark runs get one batch of photos, not the CIFAR runs' 256 images: enough to exercise every step.
