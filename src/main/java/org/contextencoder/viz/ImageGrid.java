@@ -18,7 +18,9 @@ import java.util.List;
 public final class ImageGrid {
 
     private static final int GAP = 4;
-    private static final int LABEL_WIDTH = 120;
+    /** The label column is at least this wide, so that grids with short labels line up; a longer label widens it. */
+    private static final int MIN_LABEL_WIDTH = 120;
+    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
     private final int imageSize;
     private int scale = 1;
@@ -51,8 +53,9 @@ public final class ImageGrid {
     public BufferedImage toImage() {
         int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         int cell = imageSize * scale;
-        int width = LABEL_WIDTH + columns * (cell + GAP) + GAP;
         int height = rows.size() * (cell + GAP) + GAP;
+        int labelWidth = labelWidth();
+        int width = labelWidth + columns * (cell + GAP) + GAP;
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
@@ -60,19 +63,32 @@ public final class ImageGrid {
             g.fillRect(0, 0, width, height);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+            g.setFont(LABEL_FONT);
             for (int r = 0; r < rows.size(); r++) {
                 int y = GAP + r * (cell + GAP);
                 g.setColor(Color.DARK_GRAY);
                 g.drawString(labels.get(r), GAP, y + cell / 2 + 5);
                 BufferedImage[] row = rows.get(r);
                 for (int c = 0; c < row.length; c++) {
-                    g.drawImage(row[c], LABEL_WIDTH + GAP + c * (cell + GAP), y, cell, cell, null);
+                    g.drawImage(row[c], labelWidth + GAP + c * (cell + GAP), y, cell, cell, null);
                 }
             }
         } finally {
             g.dispose();
         }
         return out;
+    }
+
+    /** The widest label and a gap on each side, or {@link #MIN_LABEL_WIDTH}: no image covers a label. */
+    private int labelWidth() {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            var metrics = g.getFontMetrics(LABEL_FONT);
+            int widest = labels.stream().mapToInt(metrics::stringWidth).max().orElse(0);
+            return Math.max(MIN_LABEL_WIDTH, widest + 2 * GAP);
+        } finally {
+            g.dispose();
+        }
     }
 }
